@@ -1,0 +1,45 @@
+// Diagnostic: the one type for everything a user is told is wrong.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace iopplan {
+
+// A 1-based position in a source file; 0 means "unknown".
+struct SourcePos {
+  int line = 0;
+  int column = 0;
+};
+
+enum class Severity { error, warning, note };
+
+struct Diagnostic {
+  Severity severity = Severity::error;
+  std::string file;  // as the user named it; empty for diagnostics about no file
+  int line = 0;      // 1-based; 0 when the problem has no position
+  int column = 0;
+  std::string message;
+};
+
+using Diagnostics = std::vector<Diagnostic>;
+
+Diagnostic error_at(const std::string& file, SourcePos pos, std::string message);
+Diagnostic warning_at(const std::string& file, SourcePos pos, std::string message);
+
+const char* severity_name(Severity severity);
+
+// "file:line:col: error: message"; the position parts are left out when unknown.
+std::string format_diagnostic(const Diagnostic& d);
+
+// Sorts by file, then line, then column, keeping the order of equal positions.
+void sort_diagnostics(Diagnostics& diagnostics);
+
+bool has_errors(const Diagnostics& diagnostics);
+int count(const Diagnostics& diagnostics, Severity severity);
+
+// The diagnostic, then the offending source line and a caret under the column (ninja-style),
+// when `source` holds the file's text.
+std::string format_with_source(const Diagnostic& d, const std::string* source);
+
+}  // namespace iopplan

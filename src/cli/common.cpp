@@ -1,0 +1,76 @@
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <unistd.h>
+
+#include "cli/commands.hpp"
+#include "iopplan/file_source.hpp"
+
+namespace fs = std::filesystem;
+
+namespace iopplan::cli {
+namespace {
+
+fs::path executable_dir() {
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  return ec ? fs::path() : exe.parent_path();
+}
+
+std::string display_path(const fs::path& path) {
+  std::error_code ec;
+  fs::path cwd = fs::current_path(ec);
+  if (!ec) {
+    fs::path rel = path.lexically_relative(cwd);
+    if (!rel.empty() && *rel.begin() != "..") return rel.string();
+  }
+  return path.string();
+}
+
+}  // namespace
+
+std::string builtin_dir(const std::string& name) {
+  fs::path exe_dir = executable_dir();
+  std::vector<fs::path> candidates = {
+      exe_dir / ".." / "share" / "iopplan" / name,  // installed: PREFIX/bin/iopplan
+      exe_dir / ".." / name,                        // the build tree: build/iopplan
+      fs::path(IOPPLAN_INSTALL_DATADIR) / name,
+      fs::path(IOPPLAN_SOURCE_DIR) / name,
+  };
+  for (const auto& candidate : candidates) {
+    std::error_code ec;
+    if (fs::is_directory(candidate, ec)) return display_path(fs::weakly_canonical(candidate, ec));
+  }
+  return name;
+}
+
+void add_library_option(CLI::App* app, std::string& dir) {
+  app->add_option("--library", dir, "Curriculum library folder (default: the built-in library)");
+}
+
+void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err) {
+  DiskFileSource files;
+  std::map<std::string, std::optional<std::string>> sources;
+  for (const auto& d : diagnostics) {
+    auto it = sources.find(d.file);
+    if (it == sources.end()) it = sources.emplace(d.file, d.file.empty() ? std::nullopt : files.read(d.file)).first;
+    err << format_with_source(d, it->second ? &*it->second : nullptr);
+  }
+}
+
+std::optional<Library> load_library_or_report(const std::string& dir, const LoadOptions& options, bool strict,
+                                              std::ostream& err) {
+  DiskFileSource files;
+  LoadResult result = load_library(files, dir, options);
+  print_diagnostics(result.diagnostics, err);
+  bool failed = has_errors(result.diagnostics) || (strict && count(result.diagnostics, Severity::warning) > 0);
+  if (failed) {
+    err << "iopplan: the library at " << dir << " has " << count(result.diagnostics, Severity::error)
+        << " error(s) and " << count(result.diagnostics, Severity::warning)
+        << " warning(s); run 'iopplan check' to see them all\n";
+    return std::nullopt;
+  }
+  return std::move(result.library);
+}
+
+}  // namespace iopplan::cli

@@ -1,0 +1,59 @@
+// iopplan list: the library's modules, one line each (or JSON).
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.hpp"
+#include "iopplan/readability.hpp"
+
+namespace iopplan::cli {
+
+Command add_list_command(CLI::App& parent) {
+  struct Options {
+    std::string library;
+    std::string track;
+    std::string format = "text";
+  };
+  auto opts = std::make_shared<Options>();
+  CLI::App* app = parent.add_subcommand("list", "List the modules of the library");
+  add_library_option(app, opts->library);
+  app->add_option("--track", opts->track, "Only modules of this track");
+  app->add_option("--format", opts->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  return {app, [opts]() {
+            std::string dir = opts->library.empty() ? builtin_dir("curricula") : opts->library;
+            auto library = load_library_or_report(dir, {}, false, std::cerr);
+            if (!library) return kExitInputError;
+            if (!opts->track.empty() && !find_track(*library, opts->track)) {
+              std::cerr << "iopplan: error: unknown track '" << opts->track << "'\n";
+              return kExitUsage;
+            }
+            nlohmann::ordered_json json = nlohmann::ordered_json::array();
+            if (opts->format == "text") {
+              std::printf("%-40s %-20s %4s %-7s %5s  %s\n", "ID", "TRACK", "MIN", "PHASE", "GRADE", "TITLE");
+            }
+            for (const auto& m : library->modules) {
+              if (!opts->track.empty() && m.track != opts->track) continue;
+              double grade = flesch_kincaid_grade(handout_stats(m.handout));
+              if (opts->format == "json") {
+                json.push_back({{"id", m.id},
+                                {"track", m.track},
+                                {"title", m.title},
+                                {"minutes", m.duration_minutes},
+                                {"phase", phase_name(m.phase)},
+                                {"group_type", group_type_name(m.group_type)},
+                                {"version", m.version},
+                                {"handout_grade", std::round(grade * 10) / 10},
+                                {"handout_words", handout_stats(m.handout).words}});
+              } else {
+                std::printf("%-40s %-20s %4d %-7s %5.1f  %s\n", m.id.c_str(), m.track.c_str(), m.duration_minutes,
+                            phase_name(m.phase), grade, m.title.c_str());
+              }
+            }
+            if (opts->format == "json") std::cout << json.dump(2) << '\n';
+            return kExitOk;
+          }};
+}
+
+}  // namespace iopplan::cli

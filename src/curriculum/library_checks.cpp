@@ -1,0 +1,132 @@
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <set>
+
+#include "curriculum/spelling.hpp"
+#include "iopplan/loader.hpp"
+#include "iopplan/readability.hpp"
+
+namespace iopplan {
+namespace {
+
+std::string where(const std::string& path, SourcePos pos) {
+  return path + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column);
+}
+
+void check_tracks_and_duplicates(const Library& library, Diagnostics& out) {
+  std::vector<std::string> track_ids;
+  for (const auto& track : library.tracks) track_ids.push_back(track.id);
+  std::map<std::string, const Module*> first_by_id;
+  std::vector<const Module*> by_path;
+  for (const auto& m : library.modules) by_path.push_back(&m);
+  std::sort(by_path.begin(), by_path.end(), [](const Module* a, const Module* b) { return a->path < b->path; });
+  for (const Module* m : by_path) {
+    if (!m->track.empty() && !library.tracks.empty() && !find_track(library, m->track)) {
+      out.push_back(error_at(m->path, m->track_pos, "unknown track '" + m->track + "'" +
+                                                        did_you_mean(m->track, track_ids) +
+                                                        " (tracks are listed in " + library.tracks_path + ")"));
+    }
+    if (m->id.empty()) continue;
+    auto [it, inserted] = first_by_id.emplace(m->id, m);
+    if (!inserted) {
+      out.push_back(error_at(m->path, m->id_pos, "duplicate module id '" + m->id + "'; also defined in " +
+                                                     where(it->second->path, it->second->id_pos)));
+    }
+  }
+}
+
+void check_prerequisites(const Library& library, Diagnostics& out) {
+  std::vector<std::string> ids;
+  for (const auto& m : library.modules) ids.push_back(m.id);
+  for (const auto& m : library.modules) {
+    for (size_t i = 0; i < m.prerequisites.size(); ++i) {
+      const std::string& prereq = m.prerequisites[i];
+      SourcePos pos = i < m.prerequisite_pos.size() ? m.prerequisite_pos[i] : m.id_pos;
+      if (!find_module(library, prereq)) {
+        out.push_back(error_at(m.path, pos, "unknown prerequisite '" + prereq + "'" + did_you_mean(prereq, ids)));
+      }
+    }
+  }
+}
+
+// Depth-first search that reports each prerequisite cycle once, as a path.
+class CycleFinder {
+ public:
+  CycleFinder(const Library& library, Diagnostics& out) : library_(library), out_(out) {}
+
+  void run() {
+    for (const auto& m : library_.modules) {
+      if (find_module(library_, m.id) == &m) visit(m);
+    }
+  }
+
+ private:
+  enum class Mark { none, active, done };
+
+  void visit(const Module& m) {
+    Mark& mark = marks_[m.id];
+    if (mark == Mark::done) return;
+    mark = Mark::active;
+    stack_.push_back(&m);
+    for (size_t i = 0; i < m.prerequisites.size(); ++i) {
+      const Module* next = find_module(library_, m.prerequisites[i]);
+      if (next == nullptr) continue;
+      Mark next_mark = marks_[next->id];
+      if (next_mark == Mark::active) {
+        report(*next, m, i);
+      } else if (next_mark == Mark::none) {
+        visit(*next);
+      }
+    }
+    stack_.pop_back();
+    marks_[m.id] = Mark::done;
+  }
+
+  // The stack from `start` to `last` plus the edge last -> start is the cycle.
+  void report(const Module& start, const Module& last, size_t edge) {
+    auto it = std::find(stack_.begin(), stack_.end(), &start);
+    std::vector<const Module*> cycle(it, stack_.end());
+    // Name the cycle from its smallest id, so the same cycle always reads the same.
+    auto smallest = std::min_element(cycle.begin(), cycle.end(),
+                                     [](const Module* a, const Module* b) { return a->id < b->id; });
+    std::rotate(cycle.begin(), smallest, cycle.end());
+    std::string text;
+    for (const Module* m : cycle) text += m->id + " -> ";
+    text += cycle.front()->id;
+    if (!reported_.insert(text).second) return;
+    SourcePos pos = edge < last.prerequisite_pos.size() ? last.prerequisite_pos[edge] : last.id_pos;
+    out_.push_back(error_at(last.path, pos, "prerequisite cycle: " + text));
+  }
+
+  const Library& library_;
+  Diagnostics& out_;
+  std::map<std::string, Mark> marks_;
+  std::vector<const Module*> stack_;
+  std::set<std::string> reported_;
+};
+
+void check_readability(const Library& library, const LoadOptions& options, Diagnostics& out) {
+  for (const auto& m : library.modules) {
+    if (m.handout.body.empty()) continue;
+    double grade = flesch_kincaid_grade(handout_stats(m.handout));
+    if (grade > options.max_grade) {
+      char text[160];
+      std::snprintf(text, sizeof text,
+                    "handout reads at grade %.1f (Flesch-Kincaid); the limit is %g: use shorter sentences and words",
+                    grade, options.max_grade);
+      out.push_back(warning_at(m.path, m.handout.pos, text));
+    }
+  }
+}
+
+}  // namespace
+
+void check_library(const Library& library, const LoadOptions& options, Diagnostics& out) {
+  check_tracks_and_duplicates(library, out);
+  check_prerequisites(library, out);
+  CycleFinder(library, out).run();
+  check_readability(library, options, out);
+}
+
+}  // namespace iopplan

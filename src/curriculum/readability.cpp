@@ -1,0 +1,145 @@
+#include "iopplan/readability.hpp"
+
+#include <cctype>
+#include <string>
+
+namespace iopplan {
+namespace {
+
+bool is_vowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+// Decodes one UTF-8 code point at text[i]; advances i. Invalid bytes decode as themselves.
+char32_t next_code_point(std::string_view text, size_t& i) {
+  unsigned char c = static_cast<unsigned char>(text[i]);
+  size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
+  if (i + len > text.size()) len = 1;
+  char32_t cp = len == 1 ? c : (len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07);
+  for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+  i += len;
+  return cp;
+}
+
+bool is_letter(char32_t cp) {
+  if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) return true;
+  return cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7;  // Latin letters with accents
+}
+
+bool is_apostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019; }
+
+bool ends_sentence(char32_t cp) {
+  return cp == '.' || cp == '!' || cp == '?' || cp == ':' || cp == ';';
+}
+
+// Counts one unit: a plain string, a paragraph, a list item or a heading.
+void add_unit(TextStats& stats, std::string_view text) {
+  std::string word;     // lower-case ASCII letters of the current word
+  bool in_word = false;
+  bool open_sentence = false;  // words seen since the last sentence end
+  auto end_word = [&]() {
+    if (!in_word) return;
+    ++stats.words;
+    stats.syllables += count_syllables(word);
+    word.clear();
+    in_word = false;
+    open_sentence = true;
+  };
+  size_t i = 0;
+  while (i < text.size()) {
+    char32_t cp = next_code_point(text, i);
+    if (is_letter(cp)) {
+      in_word = true;
+      if (cp < 0x80) word += static_cast<char>(cp | 0x20);
+      else word += 'x';  // an accented letter: a consonant for syllable counting
+      continue;
+    }
+    if (in_word && is_apostrophe(cp) && i < text.size()) {
+      size_t peek = i;
+      if (is_letter(next_code_point(text, peek))) continue;  // "don't" stays one word
+    }
+    end_word();
+    if (ends_sentence(cp) && open_sentence) {
+      bool followed_by_space = i >= text.size() || std::isspace(static_cast<unsigned char>(text[i]));
+      if (followed_by_space) {
+        ++stats.sentences;
+        open_sentence = false;
+      }
+    }
+  }
+  end_word();
+  if (open_sentence) ++stats.sentences;
+}
+
+bool starts_unit(std::string_view line) {
+  size_t i = line.find_first_not_of(' ');
+  if (i == std::string_view::npos) return false;
+  std::string_view rest = line.substr(i);
+  if (rest[0] == '#') return true;
+  if ((rest[0] == '-' || rest[0] == '*' || rest[0] == '+') && rest.size() > 1 && rest[1] == ' ') return true;
+  size_t digits = rest.find_first_not_of("0123456789");
+  return digits != std::string_view::npos && digits > 0 && (rest[digits] == '.' || rest[digits] == ')');
+}
+
+}  // namespace
+
+int count_syllables(std::string_view word) {
+  int count = 0;
+  bool previous_vowel = false;
+  for (char c : word) {
+    bool vowel = is_vowel(c);
+    if (vowel && !previous_vowel) ++count;
+    previous_vowel = vowel;
+  }
+  size_t n = word.size();
+  if (count > 1 && n >= 2 && word[n - 1] == 'e' && !is_vowel(word[n - 2])) {
+    bool consonant_le = n >= 3 && word[n - 2] == 'l' && !is_vowel(word[n - 3]);
+    if (!consonant_le) --count;  // silent final e, as in "make"
+  } else if (count > 1 && n >= 3 && word.substr(n - 2) == "ed" && word[n - 3] != 't' && word[n - 3] != 'd') {
+    --count;  // "walked", but not "wanted"
+  }
+  return count < 1 ? 1 : count;
+}
+
+void add_text_stats(TextStats& stats, std::string_view text, bool markdown) {
+  if (!markdown) {
+    add_unit(stats, text);
+    return;
+  }
+  std::string unit;
+  auto flush = [&]() {
+    add_unit(stats, unit);
+    unit.clear();
+  };
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t nl = text.find('\n', start);
+    std::string_view line = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+    bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
+    if (blank || starts_unit(line)) flush();
+    if (!blank) {
+      unit += line;
+      unit += ' ';
+    }
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  flush();
+}
+
+double flesch_kincaid_grade(const TextStats& stats) {
+  if (stats.words == 0 || stats.sentences == 0) return 0.0;
+  return 0.39 * stats.words / stats.sentences + 11.8 * stats.syllables / stats.words - 15.59;
+}
+
+TextStats handout_stats(const Handout& handout) {
+  TextStats stats;
+  add_text_stats(stats, handout.title, false);
+  add_text_stats(stats, handout.body, true);
+  for (const auto& point : handout.key_points) add_text_stats(stats, point, false);
+  for (const auto& prompt : handout.worksheet) add_text_stats(stats, prompt, false);
+  add_text_stats(stats, handout.homework, true);
+  return stats;
+}
+
+}  // namespace iopplan

@@ -1,0 +1,233 @@
+#include "curriculum/toml_reader.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "curriculum/spelling.hpp"
+#include "curriculum/utf8.hpp"
+
+namespace iopplan {
+
+const char* toml_type_name(toml::node_type type) {
+  switch (type) {
+    case toml::node_type::string: return "a string";
+    case toml::node_type::integer: return "an integer";
+    case toml::node_type::floating_point: return "a number with a fraction";
+    case toml::node_type::boolean: return "a boolean";
+    case toml::node_type::date: return "a date";
+    case toml::node_type::time: return "a time";
+    case toml::node_type::date_time: return "a date-time";
+    case toml::node_type::array: return "an array";
+    case toml::node_type::table: return "a table";
+    case toml::node_type::none: break;
+  }
+  return "nothing";
+}
+
+SourcePos pos_of(const toml::node& node) {
+  const auto& begin = node.source().begin;
+  return {static_cast<int>(begin.line), static_cast<int>(begin.column)};
+}
+
+namespace {
+
+// Replaces line `line` (1-based) with spaces of the same length, keeping every other position.
+void blank_line(std::string& text, int line) {
+  size_t start = 0;
+  for (int l = 1; l < line; ++l) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string::npos) return;
+    start = nl + 1;
+  }
+  for (size_t i = start; i < text.size() && text[i] != '\n'; ++i) text[i] = ' ';
+}
+
+std::string plain_description(std::string_view description) {
+  std::string text(description);
+  // toml++ writes "Error while parsing X: y"; keep the helpful part.
+  constexpr std::string_view kPrefix = "Error while parsing ";
+  if (text.rfind(kPrefix, 0) == 0) text = text.substr(kPrefix.size());
+  return text;
+}
+
+}  // namespace
+
+ParsedToml parse_toml(const std::string& path, const std::string& content, Diagnostics& out) {
+  ParsedToml result;
+  if (content.size() > kMaxFileBytes) {
+    out.push_back(error_at(path, {}, "file is too large (" + std::to_string(content.size()) +
+                                         " bytes; the limit is " + std::to_string(kMaxFileBytes) + " bytes)"));
+    return result;
+  }
+  if (auto bad = find_invalid_utf8(content)) {
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(content[bad->offset]));
+    out.push_back(error_at(path, {bad->line, bad->column},
+                           std::string("file is not valid UTF-8 (byte ") + hex + ")"));
+    return result;
+  }
+  if (size_t nul = content.find('\0'); nul != std::string::npos) {
+    SourcePos pos = position_of_offset(content, nul);
+    out.push_back(error_at(path, pos, "file contains a NUL byte"));
+    return result;
+  }
+  std::string text = content;
+  constexpr int kMaxSyntaxErrors = 20;  // enough to fix a file in one go, not a flood
+  for (int attempt = 0; attempt < kMaxSyntaxErrors; ++attempt) {
+    try {
+      result.table = toml::parse(text, path);
+      return result;
+    } catch (const toml::parse_error& err) {
+      result.had_syntax_errors = true;
+      SourcePos pos{static_cast<int>(err.source().begin.line), static_cast<int>(err.source().begin.column)};
+      if (pos.line <= 0) pos = {1, 1};
+      Diagnostic d = error_at(path, pos, plain_description(err.description()));
+      bool repeated = std::any_of(out.begin(), out.end(), [&](const Diagnostic& seen) {
+        return seen.file == path && seen.line == d.line && seen.message == d.message;
+      });
+      if (repeated) break;
+      out.push_back(std::move(d));
+      blank_line(text, pos.line);
+    }
+  }
+  return result;
+}
+
+TableReader::TableReader(const toml::table& table, std::string path, Diagnostics& out, std::string where)
+    : table_(table), path_(std::move(path)), out_(out), where_(std::move(where)) {}
+
+std::string TableReader::in_where() const { return where_.empty() ? "" : " in " + where_; }
+
+void TableReader::error(SourcePos pos, std::string message) {
+  out_.push_back(error_at(path_, pos, std::move(message)));
+}
+
+void TableReader::warning(SourcePos pos, std::string message) {
+  out_.push_back(warning_at(path_, pos, std::move(message)));
+}
+
+SourcePos TableReader::table_pos() const {
+  SourcePos pos = pos_of(table_);
+  return pos.line > 0 ? pos : SourcePos{1, 1};
+}
+
+SourcePos TableReader::pos(std::string_view key) const {
+  if (const toml::node* n = table_.get(key)) {
+    SourcePos p = pos_of(*n);
+    if (p.line > 0) return p;
+  }
+  return table_pos();
+}
+
+const toml::node* TableReader::find(std::string_view key, Need need) {
+  known_.emplace_back(key);
+  const toml::node* n = table_.get(key);
+  if (n == nullptr && need == Need::required && !quiet_missing_) {
+    error(table_pos(), "missing required key '" + std::string(key) + "'" + in_where());
+  }
+  return n;
+}
+
+const toml::node* TableReader::node(std::string_view key, Need need) { return find(key, need); }
+
+std::optional<std::string> TableReader::string(std::string_view key, Need need, bool allow_empty) {
+  const toml::node* n = find(key, need);
+  if (n == nullptr) return std::nullopt;
+  if (!n->is_string()) {
+    error(pos_of(*n), "'" + std::string(key) + "'" + in_where() + " must be a string, not " +
+                          toml_type_name(n->type()));
+    return std::nullopt;
+  }
+  std::string value = n->as_string()->get();
+  if (!allow_empty && value.find_first_not_of(" \t\r\n") == std::string::npos) {
+    error(pos_of(*n), "'" + std::string(key) + "'" + in_where() + " must not be empty");
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<int64_t> TableReader::integer(std::string_view key, Need need) {
+  const toml::node* n = find(key, need);
+  if (n == nullptr) return std::nullopt;
+  if (!n->is_integer()) {
+    error(pos_of(*n), "'" + std::string(key) + "'" + in_where() + " must be an integer, not " +
+                          toml_type_name(n->type()));
+    return std::nullopt;
+  }
+  return n->as_integer()->get();
+}
+
+std::optional<std::vector<std::string>> TableReader::strings(std::string_view key, Need need,
+                                                             std::vector<SourcePos>* positions) {
+  const toml::node* n = find(key, need);
+  if (n == nullptr) return std::nullopt;
+  const toml::array* array = n->as_array();
+  if (array == nullptr) {
+    error(pos_of(*n), "'" + std::string(key) + "'" + in_where() + " must be an array of strings, not " +
+                          toml_type_name(n->type()));
+    return std::nullopt;
+  }
+  std::vector<std::string> values;
+  for (size_t i = 0; i < array->size(); ++i) {
+    const toml::node& item = *array->get(i);
+    if (!item.is_string()) {
+      error(pos_of(item), "'" + std::string(key) + "'" + in_where() + " must hold only strings; item " +
+                              std::to_string(i + 1) + " is " + toml_type_name(item.type()));
+      continue;
+    }
+    std::string value = item.as_string()->get();
+    if (value.find_first_not_of(" \t\r\n") == std::string::npos) {
+      error(pos_of(item), "item " + std::to_string(i + 1) + " of '" + std::string(key) + "'" + in_where() +
+                              " is empty");
+      continue;
+    }
+    values.push_back(std::move(value));
+    if (positions) positions->push_back(pos_of(item));
+  }
+  return values;
+}
+
+const toml::table* TableReader::table(std::string_view key, Need need) {
+  const toml::node* n = find(key, need);
+  if (n == nullptr) return nullptr;
+  if (!n->is_table()) {
+    error(pos_of(*n), "'" + std::string(key) + "'" + in_where() + " must be a table, not " +
+                          toml_type_name(n->type()));
+    return nullptr;
+  }
+  return n->as_table();
+}
+
+std::vector<const toml::table*> TableReader::tables(std::string_view key, Need need) {
+  std::vector<const toml::table*> result;
+  const toml::node* n = find(key, need);
+  if (n == nullptr) return result;
+  const toml::array* array = n->as_array();
+  if (array == nullptr) {
+    error(pos_of(*n), "'" + std::string(key) + "'" + in_where() + " must be an array of tables ([[" +
+                          std::string(key) + "]]), not " + toml_type_name(n->type()));
+    return result;
+  }
+  for (size_t i = 0; i < array->size(); ++i) {
+    const toml::node& item = *array->get(i);
+    if (const toml::table* t = item.as_table()) {
+      result.push_back(t);
+    } else {
+      error(pos_of(item), "item " + std::to_string(i + 1) + " of '" + std::string(key) + "'" + in_where() +
+                              " must be a table, not " + toml_type_name(item.type()));
+    }
+  }
+  return result;
+}
+
+void TableReader::finish() {
+  for (const auto& [key, value] : table_) {
+    std::string name(key.str());
+    if (std::find(known_.begin(), known_.end(), name) != known_.end()) continue;
+    SourcePos p{static_cast<int>(key.source().begin.line), static_cast<int>(key.source().begin.column)};
+    if (p.line <= 0) p = pos_of(value);
+    error(p, "unknown key '" + name + "'" + in_where() + did_you_mean(name, known_));
+  }
+}
+
+}  // namespace iopplan
