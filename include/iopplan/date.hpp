@@ -1,0 +1,42 @@
+// Date: a calendar day, with the arithmetic plans need (no time zones: meetings are local).
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace iopplan {
+
+struct Date {
+  int year = 1970;
+  int month = 1;  // 1-12
+  int day = 1;    // 1-31
+
+  friend bool operator==(const Date&, const Date&) = default;
+  friend auto operator<=>(const Date&, const Date&) = default;
+};
+
+enum class Weekday { monday, tuesday, wednesday, thursday, friday, saturday, sunday };
+
+// Days since 1970-01-01 (negative before).
+long days_since_epoch(const Date& date);
+Date date_from_days(long days);
+Date add_days(const Date& date, long days);
+Weekday weekday_of(const Date& date);
+int days_in_month(int year, int month);
+
+// "2027-01-04" -> Date; nullopt unless a real calendar date in years 1900-2200.
+std::optional<Date> parse_iso_date(const std::string& text);
+std::string to_iso(const Date& date);
+
+const char* weekday_name(Weekday day);        // "Monday"
+const char* weekday_short_name(Weekday day);  // "Mon"
+// "mon", "monday", "Mon" -> Weekday.
+std::optional<Weekday> parse_weekday(const std::string& text);
+
+// "Monday, January 4, 2027"
+std::string long_date(const Date& date);
+
+// 1080 -> "18:00"
+std::string clock_time(int minutes_after_midnight);
+
+}  // namespace iopplan
