@@ -28,9 +28,9 @@ Command add_check_command(CLI::App& parent) {
             print_diagnostics(result.diagnostics, std::cerr);
             int errors = count(result.diagnostics, Severity::error);
             int warnings = count(result.diagnostics, Severity::warning);
-            std::cout << result.library.modules.size() << " modules, " << result.library.tracks.size()
-                      << " tracks: " << errors << (errors == 1 ? " error, " : " errors, ") << warnings
-                      << (warnings == 1 ? " warning" : " warnings") << '\n';
+            std::cout << plural(result.library.modules.size(), "module") << ", "
+                      << plural(result.library.tracks.size(), "track") << ": " << plural(errors, "error") << ", "
+                      << plural(warnings, "warning") << '\n';
             if (errors > 0 || (opts->strict && warnings > 0)) return kExitInputError;
             return kExitOk;
           }};

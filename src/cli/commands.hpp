@@ -36,6 +36,9 @@ void add_library_option(CLI::App* app, std::string& dir);
 // install prefix. Shown relative to the working directory when it lies below it.
 std::string builtin_dir(const std::string& name);
 
+// "1 module", "3 modules".
+std::string plural(size_t count, const std::string& noun);
+
 // Prints diagnostics to `err` with their source lines; returns how many were errors.
 void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err);
 

@@ -122,9 +122,7 @@ SourcePos TableReader::pos(std::string_view key) const {
 const toml::node* TableReader::find(std::string_view key, Need need) {
   known_.emplace_back(key);
   const toml::node* n = table_.get(key);
-  if (n == nullptr && need == Need::required && !quiet_missing_) {
-    error(table_pos(), "missing required key '" + std::string(key) + "'" + in_where());
-  }
+  if (n == nullptr && need == Need::required && !quiet_missing_) missing_.emplace_back(key);
   return n;
 }
 
@@ -221,13 +219,22 @@ std::vector<const toml::table*> TableReader::tables(std::string_view key, Need n
 }
 
 void TableReader::finish() {
+  std::vector<std::string> suggested;
   for (const auto& [key, value] : table_) {
     std::string name(key.str());
     if (std::find(known_.begin(), known_.end(), name) != known_.end()) continue;
     SourcePos p{static_cast<int>(key.source().begin.line), static_cast<int>(key.source().begin.column)};
     if (p.line <= 0) p = pos_of(value);
-    error(p, "unknown key '" + name + "'" + in_where() + did_you_mean(name, known_));
+    std::string match = closest_match(name, known_);
+    suggested.push_back(match);
+    error(p, "unknown key '" + name + "'" + in_where() + (match.empty() ? "" : "; did you mean '" + match + "'?"));
   }
+  // A misspelled key is one problem, not two: "unknown 'titel'" already says 'title' is missing.
+  for (const auto& key : missing_) {
+    if (std::find(suggested.begin(), suggested.end(), key) != suggested.end()) continue;
+    error(table_pos(), "missing required key '" + key + "'" + in_where());
+  }
+  missing_.clear();
 }
 
 }  // namespace iopplan

@@ -60,7 +60,8 @@ class TableReader {
   void error(SourcePos pos, std::string message);
   void warning(SourcePos pos, std::string message);
 
-  // Reports every key that was never read: "unknown key 'titel'; did you mean 'title'?".
+  // Reports every key that was never read ("unknown key 'titel'; did you mean 'title'?") and every
+  // required key that was missing, unless an unknown key is its likely misspelling. Call it last.
   void finish();
 
   // The message suffix naming this table: "" or " in [handout]".
@@ -74,6 +75,7 @@ class TableReader {
   Diagnostics& out_;
   std::string where_;
   std::vector<std::string> known_;
+  std::vector<std::string> missing_;  // required keys not found, reported by finish()
   bool quiet_missing_ = false;
 };
 
