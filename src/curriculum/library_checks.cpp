@@ -36,14 +36,23 @@ void check_tracks_and_duplicates(const Library& library, Diagnostics& out) {
   }
 }
 
-void check_prerequisites(const Library& library, Diagnostics& out) {
+using ModuleIndex = std::map<std::string, const Module*>;
+
+// The first module of each id, as find_module() would return it, without its linear search.
+ModuleIndex index_modules(const Library& library) {
+  ModuleIndex index;
+  for (const auto& m : library.modules) index.emplace(m.id, &m);
+  return index;
+}
+
+void check_prerequisites(const Library& library, const ModuleIndex& index, Diagnostics& out) {
   std::vector<std::string> ids;
   for (const auto& m : library.modules) ids.push_back(m.id);
   for (const auto& m : library.modules) {
     for (size_t i = 0; i < m.prerequisites.size(); ++i) {
       const std::string& prereq = m.prerequisites[i];
       SourcePos pos = i < m.prerequisite_pos.size() ? m.prerequisite_pos[i] : m.id_pos;
-      if (!find_module(library, prereq)) {
+      if (!index.count(prereq)) {
         out.push_back(error_at(m.path, pos, "unknown prerequisite '" + prereq + "'" + did_you_mean(prereq, ids)));
       }
     }
@@ -53,34 +62,47 @@ void check_prerequisites(const Library& library, Diagnostics& out) {
 // Depth-first search that reports each prerequisite cycle once, as a path.
 class CycleFinder {
  public:
-  CycleFinder(const Library& library, Diagnostics& out) : library_(library), out_(out) {}
+  CycleFinder(const Library& library, const ModuleIndex& index, Diagnostics& out)
+      : library_(library), index_(index), out_(out) {}
 
   void run() {
     for (const auto& m : library_.modules) {
-      if (find_module(library_, m.id) == &m) visit(m);
+      if (index_.at(m.id) == &m && marks_[m.id] == Mark::none) visit(m);
     }
   }
 
  private:
   enum class Mark { none, active, done };
 
-  void visit(const Module& m) {
-    Mark& mark = marks_[m.id];
-    if (mark == Mark::done) return;
-    mark = Mark::active;
-    stack_.push_back(&m);
-    for (size_t i = 0; i < m.prerequisites.size(); ++i) {
-      const Module* next = find_module(library_, m.prerequisites[i]);
-      if (next == nullptr) continue;
+  // Iterative, so a long prerequisite chain cannot exhaust the call stack.
+  void visit(const Module& root) {
+    std::vector<size_t> next_edge;  // parallel to stack_: the prerequisite to look at next
+    auto enter = [&](const Module& m) {
+      marks_[m.id] = Mark::active;
+      stack_.push_back(&m);
+      next_edge.push_back(0);
+    };
+    enter(root);
+    while (!stack_.empty()) {
+      const Module& m = *stack_.back();
+      size_t& i = next_edge.back();
+      if (i == m.prerequisites.size()) {
+        marks_[m.id] = Mark::done;
+        stack_.pop_back();
+        next_edge.pop_back();
+        continue;
+      }
+      size_t edge = i++;
+      auto found = index_.find(m.prerequisites[edge]);
+      if (found == index_.end()) continue;
+      const Module* next = found->second;
       Mark next_mark = marks_[next->id];
       if (next_mark == Mark::active) {
-        report(*next, m, i);
+        report(*next, m, edge);
       } else if (next_mark == Mark::none) {
-        visit(*next);
+        enter(*next);
       }
     }
-    stack_.pop_back();
-    marks_[m.id] = Mark::done;
   }
 
   // The stack from `start` to `last` plus the edge last -> start is the cycle.
@@ -100,6 +122,7 @@ class CycleFinder {
   }
 
   const Library& library_;
+  const ModuleIndex& index_;
   Diagnostics& out_;
   std::map<std::string, Mark> marks_;
   std::vector<const Module*> stack_;
@@ -124,8 +147,9 @@ void check_readability(const Library& library, const LoadOptions& options, Diagn
 
 void check_library(const Library& library, const LoadOptions& options, Diagnostics& out) {
   check_tracks_and_duplicates(library, out);
-  check_prerequisites(library, out);
-  CycleFinder(library, out).run();
+  ModuleIndex index = index_modules(library);
+  check_prerequisites(library, index, out);
+  CycleFinder(library, index, out).run();
   check_readability(library, options, out);
 }
 
