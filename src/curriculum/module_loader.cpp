@@ -71,7 +71,8 @@ Activity read_activity(const toml::table& table, const std::string& path, const 
 std::vector<AgendaSegment> read_agenda(TableReader& top, bool quiet, Diagnostics& out) {
   std::vector<AgendaSegment> agenda;
   auto tables = top.tables("agenda", Need::required);
-  if (tables.empty() && top.node("agenda", Need::optional) != nullptr) {
+  const toml::node* present = top.node("agenda", Need::optional);
+  if (present && present->is_array() && present->as_array()->empty()) {
     top.error(top.pos("agenda"), "'agenda' needs at least one segment");
   }
   for (size_t i = 0; i < tables.size(); ++i) {
@@ -128,7 +129,8 @@ Handout read_handout(TableReader& top, bool quiet, Diagnostics& out) {
 std::vector<Reference> read_references(TableReader& top, bool quiet, Diagnostics& out) {
   std::vector<Reference> references;
   auto tables = top.tables("references", Need::required);
-  if (tables.empty() && top.node("references", Need::optional) != nullptr) {
+  const toml::node* present = top.node("references", Need::optional);
+  if (present && present->is_array() && present->as_array()->empty()) {
     top.error(top.pos("references"), "'references' needs at least one citation");
   }
   for (size_t i = 0; i < tables.size(); ++i) {

@@ -31,7 +31,8 @@ SourcePos pos_of(const toml::node& node) {
 
 namespace {
 
-// Replaces line `line` (1-based) with spaces of the same length, keeping every other position.
+// Replaces line `line` (1-based) with spaces, keeping every other position. A broken table header
+// takes its keys with it, so they are not reported again as belonging to the table above.
 void blank_line(std::string& text, int line) {
   size_t start = 0;
   for (int l = 1; l < line; ++l) {
@@ -39,7 +40,15 @@ void blank_line(std::string& text, int line) {
     if (nl == std::string::npos) return;
     start = nl + 1;
   }
-  for (size_t i = start; i < text.size() && text[i] != '\n'; ++i) text[i] = ' ';
+  auto first_char = [&](size_t from) {
+    size_t i = text.find_first_not_of(" \t", from);
+    return i < text.size() ? text[i] : '\0';
+  };
+  bool header = first_char(start) == '[';
+  do {
+    for (; start < text.size() && text[start] != '\n'; ++start) text[start] = ' ';
+    ++start;
+  } while (header && start < text.size() && first_char(start) != '[');
 }
 
 std::string plain_description(std::string_view description) {
