@@ -22,6 +22,9 @@ std::vector<std::string> level_of_care_ids();
 // nullptr when unknown.
 const LevelOfCare* find_level_of_care(const std::string& id);
 
+// 9 -> "9", 7.5 -> "7.5": hours as people write them (two decimals at most).
+std::string hours_text(double hours);
+
 // A regular week (every meeting day held) in hours.
 double regular_week_hours(const Program& program);
 

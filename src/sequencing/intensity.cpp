@@ -4,15 +4,12 @@
 #include <cstdio>
 
 namespace iopplan {
-namespace {
 
 std::string hours_text(double hours) {
   char text[32];
   std::snprintf(text, sizeof text, "%g", std::round(hours * 100) / 100);
   return text;
 }
-
-}  // namespace
 
 const std::vector<LevelOfCare>& levels_of_care() {
   static const std::vector<LevelOfCare> levels = {

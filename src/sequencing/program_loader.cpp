@@ -123,14 +123,7 @@ std::optional<int> read_clock(TableReader& reader, std::string_view key) {
   }
   if (const auto* s = n->as_string()) {
     const std::string& text = s->get();
-    bool shape = text.size() == 5 && text[2] == ':' && std::isdigit(static_cast<unsigned char>(text[0])) &&
-                 std::isdigit(static_cast<unsigned char>(text[1])) && std::isdigit(static_cast<unsigned char>(text[3])) &&
-                 std::isdigit(static_cast<unsigned char>(text[4]));
-    if (shape) {
-      int hour = (text[0] - '0') * 10 + (text[1] - '0');
-      int minute = (text[3] - '0') * 10 + (text[4] - '0');
-      if (hour < 24 && minute < 60) return hour * 60 + minute;
-    }
+    if (auto minutes = parse_clock_time(text)) return minutes;
     reader.error(pos_of(*n), key_in(reader, key) + " is '" + text + "'; it must be a time of day written HH:MM, from 00:00 to 23:59");
     return std::nullopt;
   }
