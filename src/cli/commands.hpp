@@ -28,6 +28,7 @@ struct Command {
 Command add_check_command(CLI::App& parent);
 Command add_list_command(CLI::App& parent);
 Command add_show_command(CLI::App& parent);
+Command add_plan_command(CLI::App& parent);
 
 // Adds `--library DIR` (default: the built-in library) to a subcommand.
 void add_library_option(CLI::App* app, std::string& dir);
@@ -35,6 +36,9 @@ void add_library_option(CLI::App* app, std::string& dir);
 // The built-in folder `name` ("curricula" or "templates"): next to the build tree, or under the
 // install prefix. Shown relative to the working directory when it lies below it.
 std::string builtin_dir(const std::string& name);
+
+// "1 module", "3 modules".
+std::string plural(size_t count, const std::string& noun);
 
 // Prints diagnostics to `err` with their source lines; returns how many were errors.
 void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err);

@@ -44,6 +44,10 @@ std::string builtin_dir(const std::string& name) {
   return name;
 }
 
+std::string plural(size_t count, const std::string& noun) {
+  return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
+}
+
 void add_library_option(CLI::App* app, std::string& dir) {
   app->add_option("--library", dir, "Curriculum library folder (default: the built-in library)");
 }
