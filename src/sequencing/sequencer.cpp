@@ -118,7 +118,7 @@ Diagnostic closure_note(const Program& program, const Plan& plan, int held_meeti
   if (program.when_closed == WhenClosed::extend) {
     int past = 0;
     for (const auto& meeting : plan.meetings) past += meeting.week > program.weeks ? 1 : 0;
-    text += "their content moves on to the next meetings";
+    text += closed == 1 ? "its content moves on to the next meetings" : "their content moves on to the next meetings";
     text += past > 0 ? ", so the plan runs " + std::to_string(past) + (past == 1 ? " meeting" : " meetings") + " past week " +
                            std::to_string(program.weeks) + " and ends " + long_date(plan.meetings.back().date)
                      : " within the program's weeks";
