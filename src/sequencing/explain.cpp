@@ -168,10 +168,11 @@ Diagnostic failure_explanation(const Problem& p, const SearchOutcome& outcome) {
                       program.required.empty() ? SourcePos{} : program.required.front().pos});
   }
   if (why.used > 0) {
-    std::string rule = p.repeat_gap == 0 ? "repeats are off" : "repeats need " + std::to_string(p.repeat_gap) + " weeks";
-    causes.push_back({why.used, 3,
-                      count_text(why.used, why.used == 1 ? "is in the cycle already" : "are in the cycle already") + " (" +
-                          with_rule(rule, program, program.no_repeat_pos) + ")",
+    std::string rule = p.repeat_gap == 0 ? "repeats are off" : "repeats must be " + std::to_string(p.repeat_gap) + " weeks apart";
+    std::string where = rule_at(program, program.no_repeat_pos);
+    std::string what = p.repeat_gap == 0 ? (why.used == 1 ? "is in the cycle already" : "are in the cycle already")
+                                         : "ran too recently";
+    causes.push_back({why.used, 3, count_text(why.used, what) + " (" + rule + (where.empty() ? "" : ", " + where) + ")",
                       program.no_repeat_pos});
   }
   if (why.prerequisite > 0) {

@@ -539,6 +539,13 @@ bool check_calendar(const Program& program, const Date& start, const std::vector
                                                   " on is closed"));
     return false;
   }
+  // Plans are read back (--previous) with the same date range users may write.
+  if (!days.empty() && days.back().date.year > 2200) {
+    out.push_back(error_at(program.path, program.start_date_pos,
+                           "the plan would run into " + std::to_string(days.back().date.year) +
+                               "; iopplan plans dates up to 2200-12-31"));
+    return false;
+  }
   if (program.when_closed == WhenClosed::extend && held < held_needed) {
     out.push_back(error_at(program.path, pos, "closures leave only " + std::to_string(held) + " of " +
                                                   std::to_string(held_needed) + " meetings within " +

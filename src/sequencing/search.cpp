@@ -283,7 +283,10 @@ class Constructor {
       h += w.prerequisite_distance * (p_.rolling ? p_.slots[slot].week - p_.slots[occ.back()].week
                                                  : std::max(0, p_.slots[slot].meeting - p_.slots[occ.back()].meeting - 1));
     }
-    if (!state_.occurrences(m).empty()) h += w.repeats;
+    // A repeat: the least recently used module first, which spaces repeats out evenly.
+    if (const auto& occ = state_.occurrences(m); !occ.empty()) {
+      h += w.repeats * (2.0 - static_cast<double>(slot - occ.back()) / p_.slot_count());
+    }
     int previous = p_.slots[slot].previous;
     if (previous != -1 && previous != m) h += w.changes;
     if (reduces_need) h -= aids_.weight_scale * 2.0 / (1.0 + slack);

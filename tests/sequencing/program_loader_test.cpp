@@ -172,3 +172,65 @@ BOOST_AUTO_TEST_CASE(the_shipped_programs_load_cleanly) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+#include "iopplan/preflight.hpp"
+#include "iopplan/sequencer.hpp"
+#include "sequencing/plan_oracle.hpp"
+#include "sequencing/random.hpp"
+
+BOOST_AUTO_TEST_SUITE(program_mutations)
+
+// Programs mangled line by line: every result is a plan that holds the rules or a diagnosis, never a crash.
+BOOST_AUTO_TEST_CASE(mangled_programs_are_diagnosed_never_crash) {
+  const char* values[] = {"-1", "0", "1", "99999", "\"\"", "\"x\"", "[]", "[\"mon\"]", "true", "2027-02-28",
+                          "\"25:00\"", "{}", "1.5", "\"cycle\"", "[1, 1]", "\"early\""};
+  int planned = 0, diagnosed = 0;
+  for (const char* id : {"iop-16-week-rolling", "iop-8-week-cohort"}) {
+    DiskFileSource files;
+    std::string original = *files.read(std::string(IOPPLAN_SOURCE_DIR) + "/curricula/programs/" + id + ".toml");
+    SplitMix64 rng(42);
+    for (int round = 0; round < 60; ++round) {
+      std::vector<std::string> lines;
+      size_t start = 0;
+      while (start < original.size()) {
+        size_t end = original.find('\n', start);
+        lines.push_back(original.substr(start, end - start));
+        start = end + 1;
+      }
+      for (int edit = 0; edit < 3; ++edit) {
+        size_t i = rng.below(lines.size());
+        switch (rng.below(3)) {
+          case 0: lines.erase(lines.begin() + static_cast<long>(i)); break;
+          case 1: lines.insert(lines.begin() + static_cast<long>(i), lines[i]); break;
+          default: {
+            size_t eq = lines[i].find(" = ");
+            if (eq != std::string::npos) lines[i] = lines[i].substr(0, eq + 3) + values[rng.below(std::size(values))];
+          }
+        }
+      }
+      std::string text;
+      for (const auto& line : lines) text += line + "\n";
+      Diagnostics out;
+      auto program = parse_program(std::string("curricula/programs/") + id + ".toml", text, builtin_library(), out);
+      if (!program) {
+        BOOST_TEST(has_errors(out));
+        ++diagnosed;
+        continue;
+      }
+      preflight(builtin_library(), *program, std::nullopt, out);
+      PlanResult result = make_plan(builtin_library(), *program, PlanOptions{});
+      if (result.plan) {
+        ++planned;
+        BOOST_TEST(oracle_violation(builtin_library(), *program, *result.plan) == "");
+      } else {
+        BOOST_TEST(has_errors(result.diagnostics));
+        ++diagnosed;
+      }
+    }
+  }
+  BOOST_TEST_MESSAGE("mangled programs: " << planned << " planned, " << diagnosed << " diagnosed");
+  BOOST_TEST(planned > 0);
+  BOOST_TEST(diagnosed > 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
