@@ -153,6 +153,7 @@ class Constructor {
 
   void build(int d, Frame& f) {
     f.candidates.clear();
+    scratch_.clear();
     f.next = 0;
     f.placed = false;
     int slot = aids_.free[d];
@@ -242,16 +243,18 @@ class Constructor {
         ++why.forced;
         continue;
       }
-      f.candidates.push_back({heuristic(m, slot, meeting, previous_track, wrap_track, reserve_after < reserve,
+      scratch_.push_back({heuristic(m, slot, meeting, previous_track, wrap_track, reserve_after < reserve,
                                         remaining - reserve, w),
                               m});
     }
-    if (f.candidates.size() > kMaxCandidates) {
+    // Candidates gather in one shared buffer; each frame keeps only its best few.
+    if (scratch_.size() > kMaxCandidates) {
       truncated_ = true;
-      std::nth_element(f.candidates.begin(), f.candidates.begin() + kMaxCandidates, f.candidates.end(), better);
-      f.candidates.resize(kMaxCandidates);
+      std::nth_element(scratch_.begin(), scratch_.begin() + kMaxCandidates, scratch_.end(), better);
+      scratch_.resize(kMaxCandidates);
     }
-    std::sort(f.candidates.begin(), f.candidates.end(), better);
+    std::sort(scratch_.begin(), scratch_.end(), better);
+    f.candidates.assign(scratch_.begin(), scratch_.end());
     if (f.candidates.empty()) record(d, why);
   }
 
@@ -307,6 +310,7 @@ class Constructor {
   SplitMix64& rng_;
   double jitter_;
   std::vector<int> unplaced_needed_;  // per track
+  std::vector<Candidate> scratch_;
   long nodes_ = 0;
   long evaluations_ = 0;
   bool truncated_ = false;
