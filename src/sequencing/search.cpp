@@ -432,13 +432,11 @@ SearchOutcome solve(const Problem& p, const SearchOptions& options) {
       }
       continue;
     }
-    double score = weighted(state.score(), p.weights);
-    if (!outcome.assignment || score < outcome.initial_score) outcome.initial_score = score;
     Annealer annealer(p, state, rng);
     long budget = iterations / rounds;
-    score = annealer.run(budget, score);
+    annealer.run(budget, weighted(state.score(), p.weights));
     outcome.iterations += budget;
-    score = weighted(state.score(), p.weights);  // exact, free of the deltas' rounding
+    double score = weighted(state.score(), p.weights);  // exact, free of the deltas' rounding
     if (!outcome.assignment || score < best_score - 1e-9) {
       best_score = score;
       outcome.assignment = state.assignment();

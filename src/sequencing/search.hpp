@@ -39,7 +39,6 @@ struct SearchOutcome {
   DeadEnd dead_end;        // where construction got furthest, when it failed
   long nodes = 0;          // placements tried by construction
   long iterations = 0;     // improvement moves tried
-  double initial_score = 0;  // of the best construction, before improvement
 };
 
 SearchOutcome solve(const Problem& problem, const SearchOptions& options);
