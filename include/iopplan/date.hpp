@@ -38,5 +38,7 @@ std::string long_date(const Date& date);
 
 // 1080 -> "18:00"
 std::string clock_time(int minutes_after_midnight);
+// "18:00" -> 1080; nullopt unless HH:MM from 00:00 to 23:59.
+std::optional<int> parse_clock_time(const std::string& text);
 
 }  // namespace iopplan

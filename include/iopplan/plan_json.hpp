@@ -1,4 +1,4 @@
-// The plan's JSON shape (documented in README), written by `plan --format json` and plan.json.
+// The plan's JSON shape (documented in docs/plan-json.md), written by `plan --format json` and plan.json.
 #pragma once
 
 #include <optional>

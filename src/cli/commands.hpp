@@ -28,6 +28,7 @@ struct Command {
 Command add_check_command(CLI::App& parent);
 Command add_list_command(CLI::App& parent);
 Command add_show_command(CLI::App& parent);
+Command add_plan_command(CLI::App& parent);
 
 // Adds `--library DIR` (default: the built-in library) to a subcommand.
 void add_library_option(CLI::App* app, std::string& dir);

@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
       add_check_command(app),
       add_list_command(app),
       add_show_command(app),
+      add_plan_command(app),
   };
   try {
     app.parse(argc, argv);

@@ -42,11 +42,11 @@ function(expect name)
 endfunction()
 
 expect("check: the shipped library is clean, even strict" EXIT 0
-  STDOUT_MATCHES "^[0-9]+ modules, 6 tracks(, [0-9]+ programs)?: 0 errors, 0 warnings\n$" STDERR ""
+  STDOUT_MATCHES "^[0-9]+ modules, 6 tracks, [0-9]+ programs: 0 errors, 0 warnings\n$" STDERR ""
   ARGS check --strict)
 
 expect("check: syntax error, misspelled key and unknown prerequisite, all at once" EXIT 1
-  STDOUT "2 modules, 1 track: 3 errors, 0 warnings\n"
+  STDOUT "2 modules, 1 track, 0 programs: 3 errors, 0 warnings\n"
   STDERR "fixtures/bad-library/rp/alpha.toml:9:18: error: unknown prerequisite 'omgea'<semi> did you mean 'omega'?
   prerequisites = [\"omgea\"]
                    ^
@@ -60,12 +60,12 @@ fixtures/bad-library/rp/alpha.toml:20:9: error: value: could not determine value
   ARGS check --library fixtures/bad-library)
 
 expect("check: warnings alone pass" EXIT 0
-  STDOUT "1 module, 1 track: 0 errors, 1 warning\n"
+  STDOUT "1 module, 1 track, 0 programs: 0 errors, 1 warning\n"
   STDERR_MATCHES "^fixtures/hard-library/rp/alpha.toml:29:1: warning: handout reads at grade 16.6 \\(Flesch-Kincaid\\); the limit is 8"
   ARGS check --library fixtures/hard-library)
-expect("check: --strict fails on warnings" EXIT 1 STDOUT "1 module, 1 track: 0 errors, 1 warning\n"
+expect("check: --strict fails on warnings" EXIT 1 STDOUT "1 module, 1 track, 0 programs: 0 errors, 1 warning\n"
   ARGS check --strict --library fixtures/hard-library)
-expect("check: --max-grade raises the limit" EXIT 0 STDOUT "1 module, 1 track: 0 errors, 0 warnings\n" STDERR ""
+expect("check: --max-grade raises the limit" EXIT 0 STDOUT "1 module, 1 track, 0 programs: 0 errors, 0 warnings\n" STDERR ""
   ARGS check --strict --max-grade 18 --library fixtures/hard-library)
 expect("check: a missing folder is an error" EXIT 1 STDERR_MATCHES "^no-such-folder: error: library folder not found\n"
   ARGS check --library no-such-folder)

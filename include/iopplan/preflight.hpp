@@ -1,0 +1,18 @@
+// Preflight: rules that cannot hold, found before any search (slot counts against the modules
+// available per track, phase and length; required modules that fit nowhere; ...).
+#pragma once
+
+#include <optional>
+
+#include "iopplan/date.hpp"
+#include "iopplan/diagnostic.hpp"
+#include "iopplan/library.hpp"
+#include "iopplan/program.hpp"
+
+namespace iopplan {
+
+// Checks `program` from `start` (default: its start_date). Each impossibility is an error at the
+// rule's line in the program file. True when none was found.
+bool preflight(const Library& library, const Program& program, const std::optional<Date>& start, Diagnostics& out);
+
+}  // namespace iopplan

@@ -1,0 +1,76 @@
+#include "iopplan/intensity.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace iopplan {
+
+std::string hours_text(double hours) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", std::round(hours * 100) / 100);
+  return text;
+}
+
+const std::vector<LevelOfCare>& levels_of_care() {
+  static const std::vector<LevelOfCare> levels = {
+      {"asam-2.1-adult", "ASAM 2.1 intensive outpatient, adults", 9},
+      {"asam-2.1-adolescent", "ASAM 2.1 intensive outpatient, adolescents", 6},
+      {"asam-2.5", "ASAM 2.5 partial hospitalization", 20},
+  };
+  return levels;
+}
+
+std::vector<std::string> level_of_care_ids() {
+  std::vector<std::string> ids;
+  for (const auto& level : levels_of_care()) ids.push_back(level.id);
+  return ids;
+}
+
+const LevelOfCare* find_level_of_care(const std::string& id) {
+  for (const auto& level : levels_of_care()) {
+    if (level.id == id) return &level;
+  }
+  return nullptr;
+}
+
+double regular_week_hours(const Program& program) {
+  return static_cast<double>(program.meeting_days.size()) * program.meeting_minutes / 60.0;
+}
+
+void check_regular_week(const Program& program, Diagnostics& out) {
+  const LevelOfCare* level = find_level_of_care(program.level_of_care);
+  if (level == nullptr) return;
+  double hours = regular_week_hours(program);
+  if (hours >= level->min_weekly_hours) return;
+  out.push_back(warning_at(program.path, program.level_of_care_pos,
+                           "a regular week has " + hours_text(hours) + " scheduled hours (" +
+                               std::to_string(program.meeting_days.size()) + " meetings of " +
+                               hours_text(program.meeting_minutes / 60.0) + " hours); " + level->id +
+                               " asks for at least " + hours_text(level->min_weekly_hours) + " a week"));
+}
+
+void check_plan_weeks(const Program& program, const std::vector<WeekHours>& hours,
+                      const std::vector<SkippedDay>& skipped, Diagnostics& out) {
+  const LevelOfCare* level = find_level_of_care(program.level_of_care);
+  if (level == nullptr) return;
+  std::string weeks;
+  int short_weeks = 0;
+  for (const auto& week : hours) {
+    if (week.hours >= level->min_weekly_hours) continue;
+    ++short_weeks;
+    std::string closed;
+    for (const auto& day : skipped) {
+      if (day.week == week.week) closed += (closed.empty() ? "" : ", ") + to_iso(day.date) + " " + day.reason;
+    }
+    if (closed.empty() && week.week > program.weeks) closed = "after the nominal end";
+    weeks += (weeks.empty() ? "" : "; ") + std::string("week ") + std::to_string(week.week) + " has " +
+             hours_text(week.hours) + (closed.empty() ? "" : " (" + closed + ")");
+  }
+  if (short_weeks == 0) return;
+  out.push_back(warning_at(program.path, program.level_of_care_pos,
+                           std::to_string(short_weeks) + (short_weeks == 1 ? " week falls" : " weeks fall") +
+                               " below the " + hours_text(level->min_weekly_hours) + " scheduled hours a week " +
+                               level->id + " asks for: " + weeks));
+}
+
+}  // namespace iopplan

@@ -1,0 +1,17 @@
+#include "iopplan/preflight.hpp"
+
+#include "iopplan/calendar.hpp"
+#include "sequencing/problem.hpp"
+
+namespace iopplan {
+
+bool preflight(const Library& library, const Program& program, const std::optional<Date>& start, Diagnostics& out) {
+  Date from = start.value_or(program.start_date);
+  std::vector<MeetingDay> days = meeting_calendar(program, from);
+  int nominal = static_cast<int>(program.meeting_days.size()) * program.weeks;
+  if (!check_calendar(program, from, days, nominal, out)) return false;
+  Problem problem = build_problem(library, program, from, KeptPart{}, days, nullptr);
+  return preflight_problem(problem, out);
+}
+
+}  // namespace iopplan

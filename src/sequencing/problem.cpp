@@ -1,0 +1,558 @@
+#include "sequencing/problem.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace iopplan {
+namespace {
+
+int phase_rule_for_week(const Program& program, int week) {
+  for (size_t i = 0; i < program.phases.size(); ++i) {
+    const PhaseRule& rule = program.phases[i];
+    bool covers_run_over = rule.last_week == program.weeks && week > program.weeks;
+    if ((rule.first_week <= week && week <= rule.last_week) || covers_run_over) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+bool block_takes(const Block& block, const ModuleInfo& m, const std::vector<std::string>& tracks) {
+  if (m.module == nullptr || m.track < 0) return false;
+  if (m.minutes > block.minutes) return false;
+  if (!block.tracks.empty() &&
+      std::find(block.tracks.begin(), block.tracks.end(), tracks[m.track]) == block.tracks.end()) {
+    return false;
+  }
+  if (!block.group_types.empty() &&
+      std::find(block.group_types.begin(), block.group_types.end(), m.group_type) == block.group_types.end()) {
+    return false;
+  }
+  return true;
+}
+
+bool phase_takes(const Program& program, int rule, const ModuleInfo& m) {
+  if (rule < 0 || m.phase == Phase::any) return true;
+  const auto& phases = program.phases[rule].phases;
+  return std::find(phases.begin(), phases.end(), m.phase) != phases.end();
+}
+
+std::string plural(long n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
+
+std::string weeks_text(int first, int last) {
+  return first == last ? "week " + std::to_string(first) : "weeks " + std::to_string(first) + "-" + std::to_string(last);
+}
+
+// "(no_repeat_within = 4 at x.toml:9)" style description of the repeat rule.
+std::string repeat_rule_text(const Problem& p) {
+  const Program& program = *p.program;
+  std::string where = rule_at(program, program.no_repeat_pos);
+  if (p.repeat_gap == 0) {
+    return where.empty() ? "repeats are off (the default; set no_repeat_within in [rules] to allow them)"
+                         : "repeats are off (no_repeat_within = \"cycle\", " + where + ")";
+  }
+  return "a module may repeat only " + std::to_string(p.repeat_gap) + " or more weeks apart (no_repeat_within = " +
+         std::to_string(p.repeat_gap) + ", " + where + ")";
+}
+
+std::string slot_text(const Block& block) {
+  std::string text = "content slot '" + block.slot + "' (" + std::to_string(block.minutes) + " minutes";
+  if (!block.tracks.empty()) {
+    text += "; tracks ";
+    for (size_t i = 0; i < block.tracks.size(); ++i) text += (i ? ", " : "") + block.tracks[i];
+  }
+  if (!block.group_types.empty()) {
+    text += "; group types ";
+    for (size_t i = 0; i < block.group_types.size(); ++i) text += (i ? ", " : "") + std::string(group_type_name(block.group_types[i]));
+  }
+  return text + ")";
+}
+
+class Preflight {
+ public:
+  Preflight(const Problem& p, Diagnostics& out) : p_(p), program_(*p.program), out_(out) {}
+
+  bool run() {
+    size_t before = out_.size();
+    if (p_.free_slots.empty() && p_.slots.empty()) {
+      error(program_.weeks_pos, "the calendar from " + to_iso(p_.start) + " holds no meeting: every meeting day is closed");
+      return false;
+    }
+    count_capacity();
+    check_classes();
+    check_phases();
+    check_totals();
+    check_tracks();
+    check_required();
+    return out_.size() == before;
+  }
+
+ private:
+  void error(SourcePos pos, std::string message) { out_.push_back(error_at(program_.path, pos, std::move(message))); }
+
+  void count_capacity() {
+    int n = p_.module_count();
+    fits_anywhere_.assign(n, 0);
+    int first_week = INT_MAX;
+    for (int s : p_.free_slots) {
+      first_week = std::min(first_week, p_.slots[s].week);
+      const SlotClass& cls = p_.classes[p_.slots[s].cls];
+      for (int m : cls.eligible) fits_anywhere_[m] = 1;
+    }
+    uses_ = p_.free_slots.empty() ? 0 : max_uses(p_, first_week, p_.weeks_in_plan);
+    kept_per_track_.assign(p_.track_count(), 0);
+    for (const auto& slot : p_.slots) {
+      if (!slot.free() && p_.modules[slot.locked].track >= 0) ++kept_per_track_[p_.modules[slot.locked].track];
+    }
+  }
+
+  void check_classes() {
+    std::set<int> reported_blocks;
+    for (size_t c = 0; c < p_.classes.size(); ++c) {
+      const SlotClass& cls = p_.classes[c];
+      const Block& block = program_.blocks[cls.block];
+      int slots = 0, first_week = INT_MAX, last_week = 0;
+      for (int s : p_.free_slots) {
+        if (p_.slots[s].cls != static_cast<int>(c)) continue;
+        ++slots;
+        first_week = std::min(first_week, p_.slots[s].week);
+        last_week = std::max(last_week, p_.slots[s].week);
+      }
+      if (slots == 0 || !cls.eligible.empty()) continue;
+      bool fits_without_phase = false;
+      for (const auto& m : p_.modules) {
+        if (!m.excluded && block_takes(block, m, p_.tracks)) fits_without_phase = true;
+      }
+      if (cls.phase_rule >= 0 && fits_without_phase) {
+        const PhaseRule& rule = program_.phases[cls.phase_rule];
+        std::string phases;
+        for (Phase ph : rule.phases) phases += (phases.empty() ? "" : ", ") + std::string(phase_name(ph));
+        error(rule.pos, "no module can fill " + slot_text(block) + " in " + weeks_text(first_week, last_week) +
+                            ": this phase rule takes only " + phases + " modules (and 'any'), and none of those fits the slot");
+      } else if (reported_blocks.insert(cls.block).second) {
+        error(block.pos, slot_text(block) + " fits no module of the library that the program allows");
+      }
+    }
+  }
+
+  // Without repeats, each group of slots needs as many different modules as it has slots.
+  void check_phases() {
+    for (size_t r = 0; r < program_.phases.size(); ++r) {
+      const PhaseRule& rule = program_.phases[r];
+      std::vector<char> usable(p_.module_count(), 0);
+      int slots = 0, first_week = INT_MAX, last_week = 0;
+      for (int s : p_.free_slots) {
+        const SlotClass& cls = p_.classes[p_.slots[s].cls];
+        if (cls.phase_rule != static_cast<int>(r)) continue;
+        ++slots;
+        first_week = std::min(first_week, p_.slots[s].week);
+        last_week = std::max(last_week, p_.slots[s].week);
+        for (int m : cls.eligible) usable[m] = 1;
+      }
+      if (slots == 0) continue;
+      long distinct = std::count(usable.begin(), usable.end(), 1);
+      long capacity = distinct * max_uses(p_, first_week, last_week);
+      if (distinct > 0 && capacity < slots) {
+        error(rule.pos, weeks_text(first_week, last_week) + " have " + plural(slots, "content slot") + " but only " +
+                            plural(distinct, "module") + " fit them under this phase rule, and " + repeat_rule_text(p_));
+      }
+    }
+  }
+
+  void check_totals() {
+    long distinct = std::count(fits_anywhere_.begin(), fits_anywhere_.end(), 1);
+    long slots = static_cast<long>(p_.free_slots.size());
+    if (distinct > 0 && distinct * uses_ < slots) {
+      SourcePos pos = program_.no_repeat_pos.line > 0 ? program_.no_repeat_pos : program_.weeks_pos;
+      error(pos, "the plan has " + plural(slots, "content slot") + " to fill but only " + plural(distinct, "module") +
+                     " fit them, and " + repeat_rule_text(p_));
+      totals_reported_ = true;
+    }
+  }
+
+  void check_tracks() {
+    long slots = static_cast<long>(p_.free_slots.size());
+    long min_sum = 0;
+    long max_capacity = 0;
+    std::string capacity_text;
+    SourcePos capacity_pos;
+    const TrackLimit* first_min = nullptr;
+    int full_week_slots = 0, full_weeks = 0;
+    for (size_t w = 1; w < p_.week_full.size(); ++w) {
+      if (p_.week_full[w] && !p_.week_kept[w]) {
+        full_week_slots = p_.week_slot_count[w];
+        ++full_weeks;
+      }
+    }
+    long week_min_sum = 0;
+    long week_max_sum = 0;
+    bool weeks_all_capped = true;
+    const TrackLimit* first_week_limit = nullptr;
+    for (int t = 0; t < p_.track_count(); ++t) {
+      const TrackRules& rules = p_.rules[t];
+      long modules = 0, slots_taking = 0;
+      for (int m = 0; m < p_.module_count(); ++m) modules += (fits_anywhere_[m] && p_.modules[m].track == t) ? 1 : 0;
+      for (int s : p_.free_slots) {
+        const SlotClass& cls = p_.classes[p_.slots[s].cls];
+        for (int m : cls.eligible) {
+          if (p_.modules[m].track == t) {
+            ++slots_taking;
+            break;
+          }
+        }
+      }
+      long capacity = std::min<long>(modules * uses_, slots_taking) + kept_per_track_[t];
+      std::string capped_by;
+      SourcePos capped_at;
+      if (rules.max_cycle != INT_MAX && rules.max_cycle < capacity) {
+        capacity = rules.max_cycle;
+        capped_by = "max_per_cycle = " + std::to_string(rules.max_cycle);
+        capped_at = rules.limit->max_per_cycle_pos;
+      }
+      long weekly = static_cast<long>(rules.max_week) * p_.weeks_in_plan;
+      if (rules.max_week != INT_MAX && weekly < capacity) {
+        capacity = weekly;
+        capped_by = "max_per_week = " + std::to_string(rules.max_week) + " over " + plural(p_.weeks_in_plan, "week");
+        capped_at = rules.limit->max_per_week_pos;
+      }
+      max_capacity += capacity;
+      if (capacity > 0) {
+        capacity_text += (capacity_text.empty() ? "" : ", ") + p_.tracks[t] + " " + std::to_string(capacity) +
+                         (capped_by.empty() ? "" : " (" + capped_by + ", " + rule_at(program_, capped_at) + ")");
+        if (capacity_pos.line == 0) capacity_pos = capped_at;
+      }
+      if (modules > 0 && rules.max_week == INT_MAX) weeks_all_capped = false;
+      if (modules > 0 && rules.max_week != INT_MAX) week_max_sum += rules.max_week;
+      const TrackLimit* limit = rules.limit;
+      if (limit == nullptr) continue;
+      const std::string& track = p_.tracks[t];
+      if (rules.max_week != INT_MAX && !first_week_limit) first_week_limit = limit;
+      if (rules.min_cycle > 0) {
+        min_sum += rules.min_cycle;
+        if (!first_min) first_min = limit;
+        long need = rules.min_cycle - kept_per_track_[t];
+        if (modules * uses_ < need) {
+          std::string have = modules == 0 ? "no module that fits the plan's content slots"
+                                          : plural(modules, "module") + " that fit the plan's content slots";
+          error(limit->min_per_cycle_pos, "track '" + track + "' needs " + std::to_string(need) +
+                                              " slots in the cycle (min_per_cycle) but has " + have + ", and " +
+                                              repeat_rule_text(p_));
+        } else if (slots_taking < need) {
+          error(limit->min_per_cycle_pos, "track '" + track + "' needs " + std::to_string(need) +
+                                              " slots in the cycle (min_per_cycle) but only " +
+                                              plural(slots_taking, "content slot") + " can take its modules");
+        } else if (rules.max_week != INT_MAX && static_cast<long>(rules.max_week) * p_.weeks_in_plan < rules.min_cycle) {
+          error(limit->min_per_cycle_pos, "track '" + track + "' needs " + std::to_string(rules.min_cycle) +
+                                              " slots in the cycle (min_per_cycle), but max_per_week = " +
+                                              std::to_string(rules.max_week) + " (" +
+                                              rule_at(program_, limit->max_per_week_pos) + ") allows at most " +
+                                              std::to_string(static_cast<long>(rules.max_week) * p_.weeks_in_plan) +
+                                              " in " + plural(p_.weeks_in_plan, "week"));
+        }
+      }
+      if (rules.min_week > 0) {
+        week_min_sum += rules.min_week;
+        if (modules == 0) {
+          error(limit->min_per_week_pos, "track '" + track + "' needs " + std::to_string(rules.min_week) +
+                                             " a week (min_per_week) but has no module that fits the plan's content slots");
+        } else if (modules * uses_ < static_cast<long>(rules.min_week) * full_weeks) {
+          error(limit->min_per_week_pos, "track '" + track + "' needs " + std::to_string(rules.min_week) +
+                                             " a week (min_per_week), " +
+                                             std::to_string(static_cast<long>(rules.min_week) * full_weeks) + " in " +
+                                             plural(full_weeks, "full week") + ", but has " + plural(modules, "module") +
+                                             " that fit, and " + repeat_rule_text(p_));
+        } else if (rules.max_cycle != INT_MAX && static_cast<long>(rules.min_week) * full_weeks > rules.max_cycle) {
+          error(limit->min_per_week_pos, "track '" + track + "' needs " + std::to_string(rules.min_week) +
+                                             " a week (min_per_week) in " + plural(full_weeks, "full week") +
+                                             ", more than its max_per_cycle = " + std::to_string(rules.max_cycle) +
+                                             " (" + rule_at(program_, limit->max_per_cycle_pos) + ")");
+        }
+      }
+    }
+    if (first_min && min_sum > slots + static_cast<long>(p_.slots.size() - p_.free_slots.size())) {
+      error(first_min->min_per_cycle_pos, "the tracks' min_per_cycle add up to " + std::to_string(min_sum) +
+                                              ", but the plan has " + plural(static_cast<long>(p_.slots.size()), "content slot"));
+    }
+    // Only worth saying when the limits, not just the module count (reported above), are short.
+    if (capacity_pos.line > 0 && !totals_reported_ && max_capacity < static_cast<long>(p_.slots.size())) {
+      error(capacity_pos, "the tracks can fill at most " + std::to_string(max_capacity) + " of the plan's " +
+                              plural(static_cast<long>(p_.slots.size()), "content slot") + ": " + capacity_text);
+    }
+    if (full_weeks > 0 && week_min_sum > full_week_slots) {
+      for (const auto& limit : program_.limits) {
+        if (limit.min_per_week > 0) {
+          error(limit.min_per_week_pos, "the tracks' min_per_week add up to " + std::to_string(week_min_sum) +
+                                            ", but a week has " + plural(full_week_slots, "content slot"));
+          break;
+        }
+      }
+    }
+    if (weeks_all_capped && first_week_limit && full_weeks > 0 && week_max_sum < full_week_slots) {
+      error(first_week_limit->max_per_week_pos, "the tracks' max_per_week add up to " + std::to_string(week_max_sum) +
+                                                    ", but a week has " + plural(full_week_slots, "content slot") + " to fill");
+    }
+  }
+
+  void check_required() {
+    std::map<std::string, const ModuleRef*> excluded;
+    for (const auto& ref : program_.excluded) excluded[ref.id] = &ref;
+    long needed = 0;
+    for (const auto& ref : program_.required) {
+      auto it = p_.module_index.find(ref.id);
+      if (it == p_.module_index.end()) continue;
+      const ModuleInfo& m = p_.modules[it->second];
+      if (excluded.count(ref.id)) {
+        error(ref.pos, "module '" + ref.id + "' is both required and excluded (" +
+                           rule_at(program_, excluded[ref.id]->pos) + ")");
+        continue;
+      }
+      if (!fits_anywhere_[it->second]) {
+        error(ref.pos, "required module '" + ref.id + "' (" + std::to_string(m.minutes) + " minutes, track " +
+                           (m.track >= 0 ? p_.tracks[m.track] : "?") + ", " + group_type_name(m.group_type) +
+                           ", phase " + phase_name(m.phase) + ") fits no content slot of the plan");
+        continue;
+      }
+      // Its prerequisites must come first, so they must be allowed and fit too.
+      std::vector<int> stack = m.prerequisites;
+      std::set<int> seen;
+      while (!stack.empty()) {
+        int q = stack.back();
+        stack.pop_back();
+        if (!seen.insert(q).second) continue;
+        const ModuleInfo& pre = p_.modules[q];
+        if (pre.excluded) {
+          error(ref.pos, "required module '" + ref.id + "' needs '" + pre.id + "' first, but '" + pre.id +
+                             "' is excluded (" + rule_at(program_, pre.excluded->pos) + ")");
+        } else if (!fits_anywhere_[q]) {
+          error(ref.pos, "required module '" + ref.id + "' needs '" + pre.id + "' first, but '" + pre.id +
+                             "' fits no content slot of the plan");
+        }
+        for (int r : pre.prerequisites) stack.push_back(r);
+      }
+    }
+    for (const auto& m : p_.modules) needed += m.needed ? 1 : 0;
+    long slots = static_cast<long>(p_.free_slots.size());
+    if (needed > slots && !program_.required.empty()) {
+      error(program_.required.front().pos, "the required modules and their prerequisites need " + plural(needed, "slot") +
+                                               ", but the plan has " + plural(slots, "content slot") + " to fill");
+    }
+  }
+
+  const Problem& p_;
+  const Program& program_;
+  Diagnostics& out_;
+  std::vector<char> fits_anywhere_;
+  std::vector<int> kept_per_track_;
+  int uses_ = 1;
+  bool totals_reported_ = false;
+};
+
+}  // namespace
+
+std::string rule_at(const Program& program, SourcePos pos) {
+  if (pos.line <= 0) return "";
+  return program.path + ":" + std::to_string(pos.line);
+}
+
+int max_uses(const Problem& problem, int first_week, int last_week) {
+  if (problem.repeat_gap == 0) return 1;
+  int span = std::max(1, last_week - first_week + 1);
+  int uses = (span - 1) / problem.repeat_gap + 1;
+  // In a repeating cycle the last use must also be far enough from the next round's first.
+  if (problem.rolling) uses = std::min(uses, std::max(1, problem.weeks_in_plan / problem.repeat_gap));
+  return uses;
+}
+
+Problem build_problem(const Library& library, const Program& program, const Date& start, const KeptPart& kept,
+                      const std::vector<MeetingDay>& days, const Plan* previous) {
+  Problem p;
+  p.library = &library;
+  p.program = &program;
+  p.start = start;
+  p.rolling = program.admission == Admission::rolling;
+  p.repeat_gap = program.no_repeat_within_weeks;
+  p.weights = program.weights;
+  std::map<std::string, int> track_index;
+  for (const auto& track : library.tracks) {
+    track_index[track.id] = static_cast<int>(p.tracks.size());
+    p.tracks.push_back(track.id);
+  }
+
+  std::map<std::string, const ModuleRef*> required, excluded;
+  for (const auto& ref : program.required) required[ref.id] = &ref;
+  for (const auto& ref : program.excluded) excluded[ref.id] = &ref;
+  for (const auto& m : library.modules) {
+    if (p.module_index.count(m.id)) continue;
+    ModuleInfo info;
+    info.module = &m;
+    info.id = m.id;
+    info.version = m.version;
+    auto t = track_index.find(m.track);
+    info.track = t == track_index.end() ? -1 : t->second;
+    info.group_type = m.group_type;
+    info.minutes = m.duration_minutes;
+    info.phase = m.phase;
+    if (auto r = required.find(m.id); r != required.end()) info.required = r->second;
+    if (auto e = excluded.find(m.id); e != excluded.end()) info.excluded = e->second;
+    p.module_index[m.id] = static_cast<int>(p.modules.size());
+    p.modules.push_back(std::move(info));
+  }
+  for (auto& info : p.modules) {
+    for (const auto& pre : info.module->prerequisites) {
+      auto it = p.module_index.find(pre);
+      if (it != p.module_index.end() && std::find(info.prerequisites.begin(), info.prerequisites.end(), it->second) ==
+                                            info.prerequisites.end()) {
+        info.prerequisites.push_back(it->second);
+      }
+    }
+  }
+  for (int m = 0; m < p.module_count(); ++m) {
+    for (int pre : p.modules[m].prerequisites) p.modules[pre].dependents.push_back(m);
+  }
+  std::vector<int> stack;
+  for (int m = 0; m < p.module_count(); ++m) {
+    if (p.modules[m].required) stack.push_back(m);
+  }
+  while (!stack.empty()) {
+    int m = stack.back();
+    stack.pop_back();
+    if (p.modules[m].needed) continue;
+    p.modules[m].needed = true;
+    for (int pre : p.modules[m].prerequisites) stack.push_back(pre);
+  }
+
+  // Kept meetings first: their content is history, locked in place.
+  for (const auto& meeting : kept.meetings) {
+    ProblemMeeting pm{meeting.date, meeting.week, true, {}};
+    int index = static_cast<int>(p.meetings.size());
+    for (const auto& block : meeting.blocks) {
+      if (block.module.empty()) continue;
+      auto it = p.module_index.find(block.module);
+      if (it == p.module_index.end()) {
+        ModuleInfo gone;
+        gone.id = block.module;
+        gone.version = block.module_version;
+        auto t = track_index.find(block.track);
+        gone.track = t == track_index.end() ? -1 : t->second;
+        it = p.module_index.emplace(block.module, p.module_count()).first;
+        p.modules.push_back(std::move(gone));
+      }
+      Slot slot;
+      slot.meeting = index;
+      slot.block = -1;
+      slot.week = meeting.week;
+      slot.locked = it->second;
+      pm.slots.push_back(p.slot_count());
+      p.slots.push_back(slot);
+    }
+    p.meetings.push_back(std::move(pm));
+  }
+
+  std::map<std::pair<std::string, std::string>, std::string> before;  // (date, slot name) -> module
+  if (previous) {
+    for (const auto& meeting : previous->meetings) {
+      for (const auto& block : meeting.blocks) {
+        if (!block.module.empty()) before[{to_iso(meeting.date), block.slot}] = block.module;
+      }
+    }
+  }
+  std::map<std::pair<int, int>, int> class_index;
+  for (const auto& day : days) {
+    if (!day.held()) continue;
+    ProblemMeeting pm{day.date, day.week, false, {}};
+    int index = static_cast<int>(p.meetings.size());
+    int rule = phase_rule_for_week(program, day.week);
+    for (size_t b = 0; b < program.blocks.size(); ++b) {
+      const Block& block = program.blocks[b];
+      if (!block.is_content()) continue;
+      auto [it, inserted] = class_index.emplace(std::make_pair(static_cast<int>(b), rule), static_cast<int>(p.classes.size()));
+      if (inserted) {
+        SlotClass cls;
+        cls.block = static_cast<int>(b);
+        cls.phase_rule = rule;
+        cls.fits.assign(p.modules.size(), 0);
+        for (int m = 0; m < p.module_count(); ++m) {
+          const ModuleInfo& info = p.modules[m];
+          if (!info.excluded && block_takes(block, info, p.tracks) && phase_takes(program, rule, info)) {
+            cls.fits[m] = 1;
+            cls.eligible.push_back(m);
+          }
+        }
+        p.classes.push_back(std::move(cls));
+      }
+      Slot slot;
+      slot.meeting = index;
+      slot.block = static_cast<int>(b);
+      slot.week = day.week;
+      slot.cls = it->second;
+      if (auto prev = before.find({to_iso(day.date), block.slot}); prev != before.end()) {
+        auto m = p.module_index.find(prev->second);
+        slot.previous = m != p.module_index.end() ? m->second : kPreviousGone;
+      }
+      pm.slots.push_back(p.slot_count());
+      p.free_slots.push_back(p.slot_count());
+      p.slots.push_back(slot);
+    }
+    p.meetings.push_back(std::move(pm));
+  }
+  // Kept modules gone from the library were appended after the classes' tables were sized.
+  for (auto& cls : p.classes) cls.fits.resize(p.modules.size(), 0);
+
+  for (const auto& meeting : p.meetings) p.weeks_in_plan = std::max(p.weeks_in_plan, meeting.week);
+  p.week_slot_count.assign(p.weeks_in_plan + 1, 0);
+  p.week_full.assign(p.weeks_in_plan + 1, 0);
+  p.week_kept.assign(p.weeks_in_plan + 1, 0);
+  std::vector<int> held(p.weeks_in_plan + 1, 0);
+  for (const auto& meeting : p.meetings) {
+    ++held[meeting.week];
+    p.week_slot_count[meeting.week] += static_cast<int>(meeting.slots.size());
+    if (meeting.kept) p.week_kept[meeting.week] = 1;
+  }
+  for (int w = 1; w <= p.weeks_in_plan; ++w) {
+    p.week_full[w] = held[w] == static_cast<int>(program.meeting_days.size()) ? 1 : 0;
+  }
+
+  p.rules.assign(p.tracks.size(), TrackRules{});
+  for (const auto& limit : program.limits) {
+    auto t = track_index.find(limit.track);
+    if (t == track_index.end()) continue;
+    TrackRules& rules = p.rules[t->second];
+    rules.limit = &limit;
+    if (limit.min_per_week >= 0) rules.min_week = limit.min_per_week;
+    if (limit.max_per_week >= 0) rules.max_week = limit.max_per_week;
+    if (limit.min_per_cycle >= 0) rules.min_cycle = limit.min_per_cycle;
+    if (limit.max_per_cycle >= 0) rules.max_cycle = limit.max_per_cycle;
+  }
+  return p;
+}
+
+bool preflight_problem(const Problem& problem, Diagnostics& out) { return Preflight(problem, out).run(); }
+
+}  // namespace iopplan
+
+namespace iopplan {
+
+bool check_calendar(const Program& program, const Date& start, const std::vector<MeetingDay>& days,
+                    int held_needed, Diagnostics& out) {
+  long held = std::count_if(days.begin(), days.end(), [](const MeetingDay& d) { return d.held(); });
+  SourcePos pos = program.closures.empty() ? program.meeting_days_pos : program.closures.front().pos;
+  if (held == 0 && held_needed != 0) {
+    out.push_back(error_at(program.path, pos, "no meeting is held: every meeting day from " + to_iso(start) +
+                                                  " on is closed"));
+    return false;
+  }
+  // Plans are read back (--previous) with the same date range users may write.
+  if (!days.empty() && days.back().date.year > 2200) {
+    out.push_back(error_at(program.path, program.start_date_pos,
+                           "the plan would run into " + std::to_string(days.back().date.year) +
+                               "; iopplan plans dates up to 2200-12-31"));
+    return false;
+  }
+  if (program.when_closed == WhenClosed::extend && held < held_needed) {
+    out.push_back(error_at(program.path, pos, "closures leave only " + std::to_string(held) + " of " +
+                                                  std::to_string(held_needed) + " meetings within " +
+                                                  std::to_string(kMaxRunOverWeeks) + " weeks past the program's end"));
+    return false;
+  }
+  return true;
+}
+
+}  // namespace iopplan

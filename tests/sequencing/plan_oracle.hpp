@@ -1,0 +1,190 @@
+// An independent reading of the program rules and the score, straight from their documentation
+// (curricula/README.md, "Programs"), to judge plans without the engine's own bookkeeping.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "iopplan/calendar.hpp"
+#include "iopplan/library.hpp"
+#include "iopplan/plan.hpp"
+#include "iopplan/program.hpp"
+
+namespace iopplan::seqtest {
+
+struct Placed {
+  size_t meeting;  // index into plan.meetings
+  int week;
+  const Module* module;
+  const Block* block;
+};
+
+inline std::vector<Placed> placed_content(const Library& library, const Program& program, const Plan& plan) {
+  std::vector<Placed> placed;
+  for (size_t i = 0; i < plan.meetings.size(); ++i) {
+    size_t content = 0;
+    for (const auto& block : plan.meetings[i].blocks) {
+      if (block.module.empty()) continue;
+      const Block* template_block = nullptr;
+      size_t seen = 0;
+      for (const auto& b : program.blocks) {
+        if (b.is_content() && seen++ == content) template_block = &b;
+      }
+      placed.push_back({i, plan.meetings[i].week, find_module(library, block.module), template_block});
+      ++content;
+    }
+  }
+  return placed;
+}
+
+inline bool phase_allows(const Program& program, int week, Phase phase) {
+  if (phase == Phase::any) return true;
+  for (const auto& rule : program.phases) {
+    bool covers = (rule.first_week <= week && week <= rule.last_week) || (rule.last_week == program.weeks && week > program.weeks);
+    if (covers) return std::find(rule.phases.begin(), rule.phases.end(), phase) != rule.phases.end();
+  }
+  return true;
+}
+
+// "" when every hard rule holds; else the first one broken.
+inline std::string oracle_violation(const Library& library, const Program& program, const Plan& plan) {
+  int days = static_cast<int>(program.meeting_days.size());
+  std::map<int, int> held_in_week;
+  for (size_t i = 0; i < plan.meetings.size(); ++i) {
+    const Meeting& m = plan.meetings[i];
+    if (i > 0 && !(plan.meetings[i - 1].date < m.date)) return "meetings out of date order";
+    if (std::find(program.meeting_days.begin(), program.meeting_days.end(), weekday_of(m.date)) == program.meeting_days.end()) {
+      return "a meeting on a day the program does not meet: " + to_iso(m.date);
+    }
+    if (!closure_reason(program, m.date).empty()) return "a meeting on a closed day: " + to_iso(m.date);
+    if (m.week != week_of(plan.start, m.date)) return "wrong week number on " + to_iso(m.date);
+    ++held_in_week[m.week];
+    size_t content = 0;
+    for (const auto& b : m.blocks) content += b.module.empty() ? 0 : 1;
+    if (content != static_cast<size_t>(content_slots_per_meeting(program))) return "a content slot left empty on " + to_iso(m.date);
+  }
+  if (program.when_closed == WhenClosed::extend && static_cast<int>(plan.meetings.size()) != days * program.weeks) {
+    return "content lost: " + std::to_string(plan.meetings.size()) + " meetings instead of " + std::to_string(days * program.weeks);
+  }
+  auto placed = placed_content(library, program, plan);
+  std::map<std::string, std::vector<size_t>> occurrences;  // module -> indices into placed
+  for (size_t k = 0; k < placed.size(); ++k) {
+    const Placed& p = placed[k];
+    if (p.module == nullptr) return "an unknown module";
+    if (p.block == nullptr) return "a block that matches no content slot";
+    const Module& m = *p.module;
+    if (m.duration_minutes > p.block->minutes) return m.id + " is longer than its slot";
+    if (!p.block->tracks.empty() && std::find(p.block->tracks.begin(), p.block->tracks.end(), m.track) == p.block->tracks.end()) {
+      return m.id + " is of a track its slot does not take";
+    }
+    if (!p.block->group_types.empty() &&
+        std::find(p.block->group_types.begin(), p.block->group_types.end(), m.group_type) == p.block->group_types.end()) {
+      return m.id + " is of a group type its slot does not take";
+    }
+    for (const auto& ref : program.excluded) {
+      if (ref.id == m.id) return m.id + " is excluded";
+    }
+    if (!phase_allows(program, p.week, m.phase)) return m.id + " is outside its phase in week " + std::to_string(p.week);
+    occurrences[m.id].push_back(k);
+  }
+  int last_week = plan.meetings.empty() ? 0 : plan.meetings.back().week;
+  int gap = program.no_repeat_within_weeks;
+  for (const auto& [id, ks] : occurrences) {
+    if (ks.size() > 1 && gap == 0) return id + " repeats in the cycle";
+    for (size_t i = 1; i < ks.size(); ++i) {
+      if (placed[ks[i]].week - placed[ks[i - 1]].week < gap) return id + " repeats too soon";
+    }
+    if (ks.size() > 1 && program.admission == Admission::rolling &&
+        placed[ks.front()].week + last_week - placed[ks.back()].week < gap) {
+      return id + " repeats too soon across the cycle's wrap";
+    }
+    const Module* m = placed[ks.front()].module;
+    for (const auto& pre : m->prerequisites) {
+      auto it = occurrences.find(pre);
+      if (it == occurrences.end() || it->second.front() > ks.front()) return id + " comes before its prerequisite " + pre;
+    }
+  }
+  for (const auto& ref : program.required) {
+    if (!occurrences.count(ref.id)) return "required " + ref.id + " is missing";
+  }
+  for (const auto& limit : program.limits) {
+    std::map<int, int> per_week;
+    int total = 0;
+    for (const auto& p : placed) {
+      if (p.module->track == limit.track) {
+        ++per_week[p.week];
+        ++total;
+      }
+    }
+    if (limit.min_per_cycle >= 0 && total < limit.min_per_cycle) return limit.track + " below min_per_cycle";
+    if (limit.max_per_cycle >= 0 && total > limit.max_per_cycle) return limit.track + " above max_per_cycle";
+    for (int w = 1; w <= last_week; ++w) {
+      int n = per_week.count(w) ? per_week[w] : 0;
+      if (limit.max_per_week >= 0 && n > limit.max_per_week) return limit.track + " above max_per_week in week " + std::to_string(w);
+      bool full = held_in_week.count(w) && held_in_week[w] == days;
+      if (full && limit.min_per_week >= 0 && n < limit.min_per_week) {
+        return limit.track + " below min_per_week in week " + std::to_string(w);
+      }
+    }
+  }
+  return "";
+}
+
+inline double oracle_round(double value) { return std::round(value * 10000) / 10000; }
+
+// The plan's score by the documented definitions, rounded as plans report it.
+inline double oracle_score(const Library& library, const Program& program, const Plan& plan) {
+  auto placed = placed_content(library, program, plan);
+  bool rolling = program.admission == Admission::rolling;
+  double length = static_cast<double>(placed.size());
+  double spread = 0, back_to_back = 0, variety = 0, prerequisite = 0, repeats = 0;
+  std::map<std::string, std::vector<size_t>> by_track, by_module;
+  for (size_t k = 0; k < placed.size(); ++k) {
+    by_track[placed[k].module->track].push_back(k);
+    by_module[placed[k].module->id].push_back(k);
+  }
+  for (const auto& [track, ks] : by_track) {
+    size_t n = ks.size();
+    if (n <= 1) continue;
+    double ideal = length / n;
+    for (size_t i = 0; i < n; ++i) {
+      double g = i + 1 < n ? static_cast<double>(ks[i + 1] - ks[i]) : ks[0] + length - ks[n - 1];
+      spread += (g / ideal - 1) * (g / ideal - 1);
+    }
+  }
+  for (size_t k = 0; k + 1 < placed.size(); ++k) back_to_back += placed[k].module->track == placed[k + 1].module->track;
+  if (rolling && placed.size() >= 2) back_to_back += placed.back().module->track == placed.front().module->track;
+  for (size_t a = 0; a < placed.size(); ++a) {
+    for (size_t b = a + 1; b < placed.size() && placed[b].meeting == placed[a].meeting; ++b) {
+      variety += placed[a].module->group_type == placed[b].module->group_type;
+    }
+  }
+  for (const auto& [id, ks] : by_module) {
+    repeats += static_cast<double>(ks.size() - 1);
+    size_t first = ks.front();
+    for (const auto& pre : placed[first].module->prerequisites) {
+      auto it = by_module.find(pre);
+      if (it == by_module.end()) continue;
+      size_t before = placed.size();
+      for (size_t k : it->second) {
+        if (k < first) before = k;
+      }
+      if (before == placed.size()) continue;
+      if (rolling) {
+        prerequisite += placed[first].week - placed[before].week;
+      } else {
+        prerequisite += std::max(0, static_cast<int>(placed[first].meeting) - static_cast<int>(placed[before].meeting) - 1);
+      }
+    }
+  }
+  const Weights& w = program.weights;
+  double total = oracle_round(w.track_spread * spread) + oracle_round(w.back_to_back * back_to_back) +
+                 oracle_round(w.group_type_variety * variety) + oracle_round(w.prerequisite_distance * prerequisite) +
+                 oracle_round(w.repeats * repeats);
+  return oracle_round(total);
+}
+
+}  // namespace iopplan::seqtest
