@@ -4,6 +4,7 @@
 
 #include "cli/commands.hpp"
 #include "iopplan/file_source.hpp"
+#include "iopplan/organization.hpp"
 
 namespace iopplan::cli {
 
@@ -25,6 +26,8 @@ Command add_check_command(CLI::App& parent) {
             LoadOptions options;
             options.max_grade = opts->max_grade;
             LoadResult result = load_library(files, dir, options);
+            load_library_organization(files, dir, result.diagnostics);
+            sort_diagnostics(result.diagnostics);
             print_diagnostics(result.diagnostics, std::cerr);
             int errors = count(result.diagnostics, Severity::error);
             int warnings = count(result.diagnostics, Severity::warning);
