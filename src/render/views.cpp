@@ -461,20 +461,39 @@ MustacheData calendar_view(ViewContext& ctx, Flavor flavor) {
   for (const auto& skipped : plan.skipped) {
     if (skipped.week >= 1 && skipped.week <= plan.weeks) rows[skipped.week - 1].push_back({skipped.date, nullptr, &skipped});
   }
-  size_t columns = 0;
+  // Columns are weekdays when no week has two days on one weekday (the usual case), so a skipped
+  // Monday sits under Monday; otherwise they are the week's first, second, ... meeting day.
+  bool by_weekday = true;
+  std::set<int> weekdays;
   for (auto& row : rows) {
     std::stable_sort(row.begin(), row.end(), [](const Cell& a, const Cell& b) { return a.date < b.date; });
-    columns = std::max(columns, row.size());
+    std::set<int> seen;
+    for (const auto& cell : row) {
+      int day = static_cast<int>(weekday_of(cell.date));
+      by_weekday = by_weekday && seen.insert(day).second;
+      weekdays.insert(day);
+    }
   }
-  // Columns are named by weekday when every week meets on the same days.
+  std::vector<int> column_days(weekdays.begin(), weekdays.end());
+  size_t columns = 0;
+  for (const auto& row : rows) columns = std::max(columns, row.size());
+  if (by_weekday) columns = column_days.size();
+  // The cells of one week laid out in columns; nullptr where the week has nothing.
+  auto layout = [&](const std::vector<Cell>& row) {
+    std::vector<const Cell*> placed(columns, nullptr);
+    for (size_t i = 0; i < row.size(); ++i) {
+      size_t column = i;
+      if (by_weekday) {
+        int day = static_cast<int>(weekday_of(row[i].date));
+        column = static_cast<size_t>(std::find(column_days.begin(), column_days.end(), day) - column_days.begin());
+      }
+      placed[column] = &row[i];
+    }
+    return placed;
+  };
   MustacheData headers(MustacheData::type::list);
   for (size_t c = 0; c < columns; ++c) {
-    std::set<int> days;
-    for (const auto& row : rows) {
-      if (c < row.size()) days.insert(static_cast<int>(weekday_of(row[c].date)));
-    }
-    std::string label = days.size() == 1 ? weekday_name(static_cast<Weekday>(*days.begin()))
-                                         : "Meeting " + std::to_string(c + 1);
+    std::string label = by_weekday ? weekday_name(static_cast<Weekday>(column_days[c])) : "Day " + std::to_string(c + 1);
     headers.push_back(MustacheData("label", MustacheData(label)));
   }
   MustacheData weeks(MustacheData::type::list);
@@ -488,14 +507,14 @@ MustacheData calendar_view(ViewContext& ctx, Flavor flavor) {
     row["hours"] = MustacheData(hours_text(hours));
     row["below_minimum"] = MustacheData(plan.min_weekly_hours > 0 && hours + 1e-9 < plan.min_weekly_hours);
     MustacheData cells(MustacheData::type::list);
-    for (size_t c = 0; c < columns; ++c) {
+    for (const Cell* placed : layout(rows[w])) {
       MustacheData cell;
-      bool has = c < rows[w].size();
+      bool has = placed != nullptr;
       cell["empty"] = MustacheData(!has);
-      cell["is_meeting"] = MustacheData(has && rows[w][c].entry != nullptr);
-      cell["is_skipped"] = MustacheData(has && rows[w][c].skipped != nullptr);
+      cell["is_meeting"] = MustacheData(has && placed->entry != nullptr);
+      cell["is_skipped"] = MustacheData(has && placed->skipped != nullptr);
       if (has) {
-        const Cell& source = rows[w][c];
+        const Cell& source = *placed;
         cell["short_date"] = MustacheData(short_date(source.date));
         if (source.skipped) cell["reason"] = MustacheData(source.skipped->reason);
         if (source.entry) {

@@ -264,6 +264,9 @@ BOOST_AUTO_TEST_CASE(a_second_meeting_on_one_day_gets_its_own_folder) {
   BOOST_REQUIRE_MESSAGE(site, joined(diagnostics));
   BOOST_TEST(find_file(*site, "week-01/2027-01-04/facilitator-guide.html") != nullptr);
   BOOST_TEST(find_file(*site, "week-01/2027-01-04-2/facilitator-guide.html") != nullptr);
+  // Two meetings on one weekday: calendar columns become the week's first, second, ... day.
+  BOOST_TEST(find_file(*site, "index.md")->content.find("| Week | Day 1 | Day 2 | Day 3 | Hours |") !=
+             std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(names_folders_and_default_output) {
