@@ -217,7 +217,7 @@ BOOST_AUTO_TEST_CASE(pdf_is_printed_from_the_print_packet_html) {
 BOOST_AUTO_TEST_CASE(paper_size_and_large_print_reach_the_print_css) {
   Diagnostics diagnostics;
   auto site = render_fixture({}, diagnostics);
-  const std::string& normal = find_file(*site, "week-01/print-packet.html")->content;
+  const std::string normal = find_file(*site, "week-01/print-packet.html")->content;
   BOOST_TEST(normal.find("@page { size: letter;") != std::string::npos);
   BOOST_TEST(normal.find("--base: 12pt;") != std::string::npos);
   RenderOptions options;
@@ -237,6 +237,32 @@ BOOST_AUTO_TEST_CASE(copies_default_to_the_group_size) {
   const std::string& packet = find_file(*site, "week-01/print-packet.html")->content;
   BOOST_TEST(occurrences(packet, "<h1>Cravings Are Waves</h1>") == 4u);
   BOOST_TEST(find_file(*site, "week-01/plan.html")->content.find("4 copies of each handout") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(handouts_carry_national_crisis_lines_without_an_organization_file) {
+  Diagnostics diagnostics;
+  RenderOptions options;
+  options.formats = {Format::html, Format::md};
+  options.copies = 1;
+  auto site = render_site(fixture_plan(), kPlanJson, fixture_library(), Organization{}, builtin_templates(), options,
+                          diagnostics);
+  BOOST_REQUIRE_MESSAGE(site, joined(diagnostics));
+  for (const auto& file : site->files) {
+    bool handouts = file.path.find("handouts.") != std::string::npos || file.path.find("print-packet") != std::string::npos;
+    if (!handouts) continue;
+    BOOST_TEST_CONTEXT(file.path) {
+      size_t count = occurrences(file.content, "Handout from today") + occurrences(file.content, "handout from today");
+      BOOST_TEST(count > 0u);
+      // Every handout (every copy) carries all three.
+      BOOST_TEST(occurrences(file.content, "988 Suicide &amp; Crisis Lifeline: Call or text 988") +
+                     occurrences(file.content, "988 Suicide & Crisis Lifeline: Call or text 988") ==
+                 count);
+      BOOST_TEST(occurrences(file.content, "SAMHSA National Helpline: 1-800-662-4357") == count);
+      BOOST_TEST(occurrences(file.content, "Free, confidential, 24/7, in English and Spanish") == count);
+      BOOST_TEST(occurrences(file.content, "Emergencies: Call 911") == count);
+      BOOST_TEST(file.content.find("Intensive Outpatient Program") != std::string::npos);
+    }
+  }
 }
 
 BOOST_AUTO_TEST_CASE(two_builds_are_identical) {
