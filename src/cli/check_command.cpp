@@ -7,6 +7,7 @@
 #include "iopplan/intensity.hpp"
 #include "iopplan/preflight.hpp"
 #include "iopplan/program.hpp"
+#include "iopplan/organization.hpp"
 
 namespace iopplan::cli {
 
@@ -34,6 +35,7 @@ Command add_check_command(CLI::App& parent) {
               preflight(result.library, program, std::nullopt, result.diagnostics);
               check_regular_week(program, result.diagnostics);
             }
+            load_library_organization(files, dir, result.diagnostics);
             sort_diagnostics(result.diagnostics);
             print_diagnostics(result.diagnostics, std::cerr);
             int errors = count(result.diagnostics, Severity::error);

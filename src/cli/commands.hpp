@@ -18,13 +18,14 @@ namespace iopplan::cli {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitInputError = 1;  // the library, program or templates have errors; or no plan fits
 inline constexpr int kExitUsage = 2;       // the command line is wrong
-inline constexpr int kExitIoError = 3;     // output could not be written
+inline constexpr int kExitIoError = 3;     // output could not be written (or printed: no Chromium for pdf)
 
 struct Command {
   CLI::App* app = nullptr;
   std::function<int()> run;
 };
 
+Command add_build_command(CLI::App& parent);
 Command add_check_command(CLI::App& parent);
 Command add_list_command(CLI::App& parent);
 Command add_show_command(CLI::App& parent);

@@ -1,0 +1,152 @@
+// Rendering benchmark: the built-in library rendered as a 16-week program (3 meetings a week) and
+// a 52-week program (5 meetings a week), html and md, no PDF. Reports documents per second and
+// peak memory. Target: the 16-week program in under 0.5 s.
+// Usage: iopplan_bench_render [REPEATS]   (default 5; the median run is reported)
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "iopplan/file_source.hpp"
+#include "iopplan/loader.hpp"
+#include "iopplan/organization.hpp"
+#include "iopplan/site.hpp"
+#include "iopplan/site_writer.hpp"
+#include "iopplan/templates.hpp"
+
+namespace fs = std::filesystem;
+using namespace iopplan;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+double peak_mib() {
+  rusage usage{};
+  ::getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024.0;  // Linux reports kilobytes
+}
+
+// A hand-made plan until the sequencer lands: modules in library order, one per meeting, between a
+// check-in and a wrap-up, on `days` (0 = Monday) of every week.
+Plan make_plan(const Library& library, int weeks, const std::vector<int>& days) {
+  constexpr int kStart = 18 * 60;
+  Plan plan;
+  plan.program = "bench-" + std::to_string(weeks);
+  plan.program_name = "Benchmark program, " + std::to_string(weeks) + " weeks";
+  plan.admission = "rolling";
+  plan.weeks = weeks;
+  plan.start = {2027, 1, 4};
+  plan.min_weekly_hours = 3;
+  size_t next = 0;
+  for (int week = 1; week <= weeks; ++week) {
+    for (int day : days) {
+      const Module& m = library.modules[next++ % library.modules.size()];
+      Meeting meeting;
+      meeting.week = week;
+      meeting.date = add_days(plan.start, 7L * (week - 1) + day);
+      meeting.start = kStart;
+      PlannedBlock check_in;
+      check_in.start = kStart;
+      check_in.minutes = 15;
+      check_in.activity = "Check-in";
+      PlannedBlock group;
+      group.start = kStart + 15;
+      group.minutes = m.duration_minutes;
+      group.module = m.id;
+      group.module_version = m.version;
+      group.track = m.track;
+      group.slot = "Group";
+      PlannedBlock wrap_up;
+      wrap_up.start = group.start + group.minutes;
+      wrap_up.minutes = 10;
+      wrap_up.activity = "Wrap-up";
+      meeting.end = wrap_up.start + wrap_up.minutes;
+      meeting.blocks = {check_in, group, wrap_up};
+      plan.meetings.push_back(meeting);
+    }
+    plan.coverage.push_back({week, static_cast<int>(days.size()) * (weeks - week + 1), {}, {}});
+  }
+  return plan;
+}
+
+struct Result {
+  int documents = 0;
+  size_t files = 0;
+  size_t bytes = 0;
+  double render_seconds = 0;
+  double write_seconds = 0;
+};
+
+bool run(const Plan& plan, const Library& library, const TemplateSet& templates, int repeats, Result& result) {
+  RenderOptions options;
+  options.formats = {Format::html, Format::md};
+  std::vector<double> times;
+  std::optional<Site> site;
+  for (int i = 0; i < repeats; ++i) {
+    Diagnostics diagnostics;
+    auto start = Clock::now();
+    site = render_site(plan, "{}\n", library, Organization{}, templates, options, diagnostics);
+    times.push_back(seconds_since(start));
+    if (!site) {
+      for (const auto& d : diagnostics) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
+      return false;
+    }
+  }
+  std::sort(times.begin(), times.end());
+  result.render_seconds = times[times.size() / 2];
+  result.documents = site->documents;
+  result.files = site->files.size();
+  for (const auto& file : site->files) result.bytes += file.content.size();
+  std::string pattern = (fs::temp_directory_path() / "iopplan-bench-XXXXXX").string();
+  if (::mkdtemp(pattern.data()) == nullptr) return false;
+  Diagnostics diagnostics;
+  auto start = Clock::now();
+  bool written = write_site(*site, pattern, diagnostics);
+  result.write_seconds = seconds_since(start);
+  std::error_code ec;
+  fs::remove_all(pattern, ec);  // the benchmark's own scratch folder
+  return written;
+}
+
+void report(const char* name, const Result& r) {
+  std::printf("%-22s %4d documents (%zu files, %.1f MiB): render %.3f s = %6.0f documents/s; write %.3f s\n", name,
+              r.documents, r.files, r.bytes / 1048576.0, r.render_seconds, r.documents / r.render_seconds,
+              r.write_seconds);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int repeats = argc > 1 ? std::max(1, std::atoi(argv[1])) : 5;
+  DiskFileSource files;
+  std::string root = IOPPLAN_SOURCE_DIR;
+  LoadResult loaded = load_library(files, root + "/curricula");
+  Diagnostics diagnostics;
+  auto templates = load_templates(files, root + "/templates", "", diagnostics);
+  if (has_errors(loaded.diagnostics) || !templates || loaded.library.modules.empty()) {
+    std::fprintf(stderr, "iopplan_bench_render: the built-in library or templates have errors\n");
+    return 1;
+  }
+  std::printf("iopplan_bench_render: %zu modules, built-in templates, html+md, 12 handout copies, median of %d\n",
+              loaded.library.modules.size(), repeats);
+  Result sixteen, year;
+  if (!run(make_plan(loaded.library, 16, {0, 2, 4}), loaded.library, *templates, repeats, sixteen)) return 1;
+  report("16 weeks x 3 meetings:", sixteen);
+  if (!run(make_plan(loaded.library, 52, {0, 1, 2, 3, 4}), loaded.library, *templates, repeats, year)) return 1;
+  report("52 weeks x 5 meetings:", year);
+  std::printf("peak memory (max RSS): %.1f MiB\n", peak_mib());
+  bool met = sixteen.render_seconds < 0.5;
+  std::printf("target, 16 weeks rendered in under 0.5 s: %s\n", met ? "met" : "NOT met");
+  return met ? 0 : 1;
+}

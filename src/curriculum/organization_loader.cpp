@@ -1,0 +1,80 @@
+#include "curriculum/toml_reader.hpp"
+#include "iopplan/organization.hpp"
+
+namespace iopplan {
+namespace {
+
+// Printed on every handout whatever organization.toml says (see domain-facts.md).
+const std::vector<CrisisLine>& national_lines() {
+  static const std::vector<CrisisLine> lines = {
+      {"988 Suicide & Crisis Lifeline", "Call or text 988", "Free and confidential, 24/7. Chat at 988lifeline.org."},
+      {"SAMHSA National Helpline", "1-800-662-4357",
+       "Free, confidential, 24/7, in English and Spanish. Help finding treatment and support."},
+      {"Emergencies", "Call 911", "If you or someone else is in danger right now."},
+  };
+  return lines;
+}
+
+std::string digits_of(const std::string& text) {
+  std::string digits;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') digits += c;
+  }
+  return digits;
+}
+
+}  // namespace
+
+Organization load_organization(const std::string& path, const std::string& text, Diagnostics& out) {
+  Organization org;
+  org.path = path;
+  ParsedToml parsed = parse_toml(path, text, out);
+  if (!parsed.table) return org;
+  TableReader reader(*parsed.table, path, out);
+  reader.set_quiet_missing(parsed.had_syntax_errors);
+  if (auto name = reader.string("name", Need::required)) org.name = *name;
+  org.address = reader.string("address", Need::optional).value_or("");
+  org.phone = reader.string("phone", Need::optional).value_or("");
+  org.confidentiality = reader.string("confidentiality", Need::optional).value_or("");
+  auto lines = reader.tables("crisis_line", Need::optional);
+  reader.finish();
+  for (size_t i = 0; i < lines.size(); ++i) {
+    TableReader line_reader(*lines[i], path, out, "crisis line " + std::to_string(i + 1));
+    line_reader.set_quiet_missing(parsed.had_syntax_errors);
+    CrisisLine line;
+    line.name = line_reader.string("name", Need::required).value_or("");
+    line.contact = line_reader.string("contact", Need::required).value_or("");
+    line.note = line_reader.string("note", Need::optional).value_or("");
+    line_reader.finish();
+    if (!line.name.empty() && !line.contact.empty()) org.crisis_lines.push_back(std::move(line));
+  }
+  return org;
+}
+
+Organization load_library_organization(const FileSource& files, const std::string& root, Diagnostics& out) {
+  std::string path = join_path(root, "organization.toml");
+  auto text = files.read(path);
+  if (!text) return Organization{};
+  return load_organization(path, *text, out);
+}
+
+std::vector<CrisisLine> crisis_resources(const Organization& organization) {
+  std::vector<CrisisLine> lines = national_lines();
+  for (const auto& own : organization.crisis_lines) {
+    std::string digits = digits_of(own.contact);
+    bool repeats_national = false;
+    for (const auto& national : national_lines()) {
+      repeats_national = repeats_national || (!digits.empty() && digits == digits_of(national.contact));
+    }
+    if (!repeats_national) lines.push_back(own);
+  }
+  return lines;
+}
+
+std::string confidentiality_reminder(const Organization& organization) {
+  if (!organization.confidentiality.empty()) return organization.confidentiality;
+  return "What people share in group stays in group. Please do not repeat anyone's name or story outside "
+         "this room.";
+}
+
+}  // namespace iopplan

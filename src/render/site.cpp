@@ -1,0 +1,78 @@
+#include "iopplan/site.hpp"
+
+#include <algorithm>
+#include <functional>
+
+#include "render/template_engine.hpp"
+#include "render/views.hpp"
+
+namespace iopplan {
+namespace {
+
+bool wants(const RenderOptions& options, Format format) {
+  return std::find(options.formats.begin(), options.formats.end(), format) != options.formats.end();
+}
+
+std::string in_folder(const std::string& folder, const std::string& name) {
+  return folder.empty() ? name : folder + "/" + name;
+}
+
+}  // namespace
+
+std::optional<Site> render_site(const Plan& plan, const std::string& plan_json, const Library& library,
+                                const Organization& organization, const TemplateSet& templates,
+                                const RenderOptions& options, Diagnostics& out) {
+  if (options.formats.empty()) {
+    out.push_back(error_at("", {}, "no output format chosen; use html, md or pdf"));
+    return std::nullopt;
+  }
+  ViewContext ctx{plan, library, organization, options, {}, 1, false, false, false, {}, {}};
+  ctx.has_html = wants(options, Format::html);
+  ctx.has_md = wants(options, Format::md);
+  ctx.has_pdf = wants(options, Format::pdf);
+  ctx.copies = options.copies > 0 ? options.copies : std::max(plan.group_size, 1);
+  if (!prepare_views(ctx, out)) return std::nullopt;
+
+  TemplateRenderer renderer(templates);
+  Site site;
+  site.files.push_back({"plan.json", plan_json});
+  // Renders one document in every requested format the table lists for it; pdf reuses the html.
+  auto render = [&](Document document, const std::string& folder, const std::function<MustacheData(Flavor)>& view) {
+    std::optional<std::string> html;
+    for (const auto& format : output_formats()) {
+      if (format.document != document || !wants(options, format.format)) continue;
+      std::string path = in_folder(folder, std::string(document_stem(document)) + format.extension);
+      if (format.format == Format::pdf) {
+        if (!html) html = renderer.render(format.template_name, view(Flavor::html), out);
+        if (!html) return false;
+        site.print_jobs.push_back({*html, path});
+        continue;
+      }
+      auto text = renderer.render(format.template_name, view(format.format == Format::md ? Flavor::md : Flavor::html), out);
+      if (!text) return false;
+      if (format.format == Format::html) html = *text;
+      site.files.push_back({path, std::move(*text)});
+      ++site.documents;
+    }
+    return true;
+  };
+
+  // The order below is the order of the files in the site: index, then week by week.
+  bool ok = render(Document::index, "", [&](Flavor flavor) { return index_view(ctx, flavor); });
+  for (int week = 1; ok && week <= plan.weeks; ++week) {
+    if (options.only_week != 0 && week != options.only_week) continue;
+    std::string folder = week_folder(week);
+    ok = render(Document::week_plan, folder, [&](Flavor flavor) { return week_plan_view(ctx, week, flavor); });
+    for (const auto& entry : ctx.meetings) {
+      if (!ok || entry.meeting->week != week) continue;
+      ok = render(Document::facilitator_guide, entry.folder,
+                  [&](Flavor flavor) { return facilitator_guide_view(ctx, entry, flavor); }) &&
+           render(Document::handouts, entry.folder, [&](Flavor flavor) { return handouts_view(ctx, entry, flavor); });
+    }
+    ok = ok && render(Document::print_packet, folder, [&](Flavor) { return print_packet_view(ctx, week); });
+  }
+  if (!ok) return std::nullopt;
+  return site;
+}
+
+}  // namespace iopplan

@@ -1,0 +1,759 @@
+#include "render/views.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <set>
+
+#include "iopplan/markdown.hpp"
+
+namespace iopplan {
+namespace {
+
+const char* const kShortMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+// Line styles that tell tracks apart on a black-and-white printout, together with the abbreviation.
+const char* const kTrackLines[] = {"solid", "dashed", "dotted", "double"};
+
+MustacheData list_of(const std::vector<std::string>& items) {
+  MustacheData list(MustacheData::type::list);
+  for (const auto& item : items) list.push_back(MustacheData(item));
+  return list;
+}
+
+// Items with their 1-based number, for lists read as plain text (Markdown) as well as printed.
+MustacheData numbered_list_of(const std::vector<std::string>& items) {
+  MustacheData list(MustacheData::type::list);
+  for (size_t i = 0; i < items.size(); ++i) {
+    MustacheData item;
+    item["number"] = MustacheData(std::to_string(i + 1));
+    item["text"] = MustacheData(items[i]);
+    list.push_back(item);
+  }
+  return list;
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string text;
+  for (const auto& item : items) {
+    if (!text.empty()) text += separator;
+    text += item;
+  }
+  return text;
+}
+
+std::string short_date(const Date& date) {
+  return std::string(weekday_short_name(weekday_of(date))) + ", " + kShortMonths[date.month - 1] + " " +
+         std::to_string(date.day);
+}
+
+std::string month_day(const Date& date) {
+  return std::string(kShortMonths[date.month - 1]) + " " + std::to_string(date.day);
+}
+
+// 1080 -> "6:00 PM": the clock US clinics print on schedules.
+std::string clock12(int minutes) {
+  int m = ((minutes % 1440) + 1440) % 1440;
+  int hour = m / 60 % 12;
+  char text[16];
+  std::snprintf(text, sizeof text, "%d:%02d %s", hour == 0 ? 12 : hour, m % 60, m < 720 ? "AM" : "PM");
+  return text;
+}
+
+std::string time_range(int start, int end) { return clock12(start) + " – " + clock12(end); }
+
+std::string hours_text(double hours) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f", hours);
+  return text;
+}
+
+bool is_hex_colour(const std::string& text) {
+  if (text.size() != 7 || text[0] != '#') return false;
+  return std::all_of(text.begin() + 1, text.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+}
+
+// The colour mixed with white, light enough to print text on.
+std::string tint_of(const std::string& colour) {
+  char out[8];
+  int rgb[3];
+  for (int i = 0; i < 3; ++i) {
+    int c = std::stoi(colour.substr(1 + 2 * i, 2), nullptr, 16);
+    rgb[i] = c + (255 - c) * 85 / 100;
+  }
+  std::snprintf(out, sizeof out, "#%02x%02x%02x", rgb[0], rgb[1], rgb[2]);
+  return out;
+}
+
+std::string lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+  return text;
+}
+
+bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
+
+std::string ext(Flavor flavor) { return flavor == Flavor::html ? ".html" : ".md"; }
+
+std::string markdown_key(const std::string& key, Flavor flavor) {
+  return key + (flavor == Flavor::html ? "_html" : "_md");
+}
+
+void set_markdown(MustacheData& data, const std::string& key, const std::string& text, Flavor flavor) {
+  data[markdown_key(key, flavor)] = MustacheData(flavor == Flavor::html ? markdown_to_html(text) : trim_text(text));
+  data["has_" + key] = MustacheData(!trim_text(text).empty());
+}
+
+int track_index(const Library& library, const std::string& id) {
+  for (size_t i = 0; i < library.tracks.size(); ++i) {
+    if (library.tracks[i].id == id) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+std::string track_class(const Library& library, const std::string& id) {
+  int index = track_index(library, id);
+  return index < 0 ? "track-none" : "track-" + std::to_string(index);
+}
+
+void set_track(MustacheData& data, const Library& library, const std::string& track_id) {
+  const Track* track = find_track(library, track_id);
+  data["abbr"] = MustacheData(track ? track->abbreviation : "?");
+  data["track_title"] = MustacheData(track ? track->title : track_id);
+  data["track_class"] = MustacheData(track_class(library, track_id));
+}
+
+const Module& module_of(const ViewContext& ctx, const PlannedBlock& block) {
+  return *find_module(ctx.library, block.module);
+}
+
+std::string module_title(const Library& library, const std::string& id) {
+  const Module* m = find_module(library, id);
+  return m ? m->title : id;
+}
+
+std::string citation(const Reference& ref) {
+  std::string text = ref.authors + " (" + std::to_string(ref.year) + "). " + ref.title + ".";
+  if (!ref.publisher.empty()) text += " " + ref.publisher + ".";
+  return text;
+}
+
+int week_hours_minutes(const ViewContext& ctx, int week) {
+  int minutes = 0;
+  for (const auto& entry : ctx.meetings) {
+    if (entry.meeting->week == week) minutes += entry.meeting->end - entry.meeting->start;
+  }
+  return minutes;
+}
+
+double week_hours(const ViewContext& ctx, int week) {
+  for (const auto& h : ctx.plan.hours) {
+    if (h.week == week) return h.hours;
+  }
+  return week_hours_minutes(ctx, week) / 60.0;
+}
+
+// "Jan 4 – Jan 8, 2027": the span of a week's meeting and skipped days.
+std::string week_dates(const ViewContext& ctx, int week) {
+  std::vector<Date> dates;
+  for (const auto& entry : ctx.meetings) {
+    if (entry.meeting->week == week) dates.push_back(entry.meeting->date);
+  }
+  for (const auto& skipped : ctx.plan.skipped) {
+    if (skipped.week == week) dates.push_back(skipped.date);
+  }
+  if (dates.empty()) {
+    Date first = add_days(ctx.plan.start, 7L * (week - 1));
+    dates = {first, add_days(first, 6)};
+  }
+  auto [lo, hi] = std::minmax_element(dates.begin(), dates.end());
+  if (*lo == *hi) return month_day(*lo) + ", " + std::to_string(lo->year);
+  return month_day(*lo) + " – " + month_day(*hi) + ", " + std::to_string(hi->year);
+}
+
+MustacheData base_view(const ViewContext& ctx, Flavor flavor, const std::string& root, const std::string& title,
+                       bool staff) {
+  MustacheData view;
+  view["title"] = MustacheData(title);
+  view["root"] = MustacheData(root);
+  view["staff"] = MustacheData(staff);
+  MustacheData org;
+  org["name"] = MustacheData(ctx.organization.name);
+  org["address"] = MustacheData(ctx.organization.address);
+  org["phone"] = MustacheData(ctx.organization.phone);
+  org["has_address"] = MustacheData(!ctx.organization.address.empty());
+  org["has_phone"] = MustacheData(!ctx.organization.phone.empty());
+  view["org"] = std::move(org);
+  MustacheData lines(MustacheData::type::list);
+  for (const auto& line : crisis_resources(ctx.organization)) {
+    MustacheData item;
+    item["name"] = MustacheData(line.name);
+    item["contact"] = MustacheData(line.contact);
+    item["note"] = MustacheData(line.note);
+    item["has_note"] = MustacheData(!line.note.empty());
+    lines.push_back(item);
+  }
+  view["crisis_lines"] = std::move(lines);
+  view["confidentiality"] = MustacheData(confidentiality_reminder(ctx.organization));
+  const Plan& plan = ctx.plan;
+  MustacheData program;
+  program["id"] = MustacheData(plan.program);
+  program["name"] = MustacheData(plan.program_name.empty() ? plan.program : plan.program_name);
+  program["start"] = MustacheData(long_date(plan.start));
+  program["end"] = MustacheData(long_date(plan.meetings.empty() ? plan.start : plan.meetings.back().date));
+  program["weeks"] = MustacheData(std::to_string(plan.weeks));
+  program["rolling"] = MustacheData(plan.admission == "rolling");
+  program["admission"] = MustacheData(plan.admission.empty() ? std::string("closed") : plan.admission);
+  program["group_size"] = MustacheData(std::to_string(plan.group_size));
+  view["program"] = std::move(program);
+  view["page_size"] = MustacheData(ctx.options.paper == Paper::a4 ? "A4" : "letter");
+  view["large_print"] = MustacheData(ctx.options.large_print);
+  view["index_link"] = MustacheData(root + "index" + ext(flavor));
+  view["plan_json_link"] = MustacheData(root + "plan.json");
+  // Styles per track: colour for screens, line style and abbreviation for black-and-white paper.
+  MustacheData styles(MustacheData::type::list);
+  for (size_t i = 0; i < ctx.library.tracks.size(); ++i) {
+    const Track& track = ctx.library.tracks[i];
+    std::string colour = is_hex_colour(track.colour) ? track.colour : "#555555";
+    MustacheData style;
+    style["track_class"] = MustacheData("track-" + std::to_string(i));
+    style["colour"] = MustacheData(colour);
+    style["tint"] = MustacheData(tint_of(colour));
+    style["line"] = MustacheData(kTrackLines[i % std::size(kTrackLines)]);
+    styles.push_back(style);
+  }
+  view["track_styles"] = std::move(styles);
+  return view;
+}
+
+MustacheData module_view(ViewContext& ctx, const Module& m, Flavor flavor) {
+  auto& cache = ctx.module_views[static_cast<int>(flavor)];
+  if (auto it = cache.find(m.id); it != cache.end()) return it->second;
+  MustacheData view;
+  view["id"] = MustacheData(m.id);
+  view["title"] = MustacheData(m.title);
+  view["version"] = MustacheData(m.version);
+  view["summary"] = MustacheData(m.summary);
+  view["duration_minutes"] = MustacheData(std::to_string(m.duration_minutes));
+  view["group_type"] = MustacheData(group_type_name(m.group_type));
+  set_track(view, ctx.library, m.track);
+  view["objectives"] = list_of(m.objectives);
+  view["materials"] = list_of(m.materials);
+  view["has_materials"] = MustacheData(!m.materials.empty());
+  view["discussion_questions"] = numbered_list_of(m.discussion_questions);
+  set_markdown(view, "safety", m.facilitator_notes.safety, flavor);
+  set_markdown(view, "trauma_informed", m.facilitator_notes.trauma_informed, flavor);
+  set_markdown(view, "newcomers", m.facilitator_notes.newcomers, flavor);
+  view["handout_title"] = MustacheData(m.handout.title);
+  set_markdown(view, "homework", m.handout.homework, flavor);
+  std::vector<std::string> references;
+  for (const auto& ref : m.references) references.push_back(citation(ref));
+  view["references"] = list_of(references);
+  cache.emplace(m.id, view);
+  return view;
+}
+
+// The agenda with clock times from the block's start.
+MustacheData agenda_view(const Module& m, int start) {
+  MustacheData agenda(MustacheData::type::list);
+  int at = start;
+  for (const auto& segment : m.agenda) {
+    MustacheData item;
+    item["title"] = MustacheData(segment.title);
+    item["minutes"] = MustacheData(std::to_string(segment.minutes));
+    item["start"] = MustacheData(clock12(at));
+    item["end"] = MustacheData(clock12(at + segment.minutes));
+    item["talking_points"] = list_of(segment.talking_points);
+    if (segment.activity) {
+      MustacheData activity;
+      activity["name"] = MustacheData(segment.activity->name);
+      activity["kind"] = MustacheData(segment.activity->kind);
+      activity["steps"] = numbered_list_of(segment.activity->steps);
+      item["activity"] = std::move(activity);
+    } else {
+      item["activity"] = MustacheData(false);
+    }
+    agenda.push_back(item);
+    at += segment.minutes;
+  }
+  return agenda;
+}
+
+MustacheData handout_view(ViewContext& ctx, const Module& m, Flavor flavor) {
+  auto& cache = ctx.handout_views[static_cast<int>(flavor)];
+  if (auto it = cache.find(m.id); it != cache.end()) return it->second;
+  const Handout& h = m.handout;
+  MustacheData view;
+  view["title"] = MustacheData(h.title);
+  view["module_title"] = MustacheData(m.title);
+  set_track(view, ctx.library, m.track);
+  set_markdown(view, "body", h.body, flavor);
+  view["key_points"] = list_of(h.key_points);
+  view["has_key_points"] = MustacheData(!h.key_points.empty());
+  MustacheData worksheet(MustacheData::type::list);
+  int lines_per_prompt = ctx.options.large_print ? 4 : 3;
+  for (size_t i = 0; i < h.worksheet.size(); ++i) {
+    MustacheData item;
+    item["number"] = MustacheData(std::to_string(i + 1));
+    item["prompt"] = MustacheData(h.worksheet[i]);
+    MustacheData lines(MustacheData::type::list);
+    for (int i = 0; i < lines_per_prompt; ++i) lines.push_back(MustacheData());
+    item["lines"] = std::move(lines);
+    worksheet.push_back(item);
+  }
+  view["worksheet"] = std::move(worksheet);
+  view["has_worksheet"] = MustacheData(!h.worksheet.empty());
+  set_markdown(view, "homework", h.homework, flavor);
+  cache.emplace(m.id, view);
+  return view;
+}
+
+enum class ActivityKind { check_in, pause, check_out, other };
+
+// Fixed blocks get the template's standard guidance for their kind, recognised by name.
+ActivityKind activity_kind(const std::string& name) {
+  std::string text = lower(name);
+  if (contains(text, "check-in") || contains(text, "check in") || contains(text, "checkin")) return ActivityKind::check_in;
+  if (contains(text, "break") || contains(text, "pause")) return ActivityKind::pause;
+  if (contains(text, "check-out") || contains(text, "check out") || contains(text, "wrap") ||
+      contains(text, "closing")) {
+    return ActivityKind::check_out;
+  }
+  return ActivityKind::other;
+}
+
+MustacheData block_view(ViewContext& ctx, const PlannedBlock& block, Flavor flavor, bool full) {
+  MustacheData view;
+  view["start"] = MustacheData(clock12(block.start));
+  view["end"] = MustacheData(clock12(block.start + block.minutes));
+  view["minutes"] = MustacheData(std::to_string(block.minutes));
+  view["slot"] = MustacheData(block.slot);
+  view["has_slot"] = MustacheData(!block.slot.empty());
+  bool is_module = !block.module.empty();
+  view["is_module"] = MustacheData(is_module);
+  view["is_activity"] = MustacheData(!is_module);
+  if (is_module) {
+    const Module& m = module_of(ctx, block);
+    view["name"] = MustacheData(m.title);
+    set_track(view, ctx.library, m.track);
+    if (full) {
+      MustacheData module = module_view(ctx, m, flavor);
+      module["agenda"] = agenda_view(m, block.start);
+      view["module"] = std::move(module);
+      int spare = block.minutes - m.duration_minutes;
+      view["has_spare"] = MustacheData(spare > 0);
+      view["spare_minutes"] = MustacheData(std::to_string(spare));
+      view["overrun"] = MustacheData(spare < 0);
+      view["overrun_minutes"] = MustacheData(std::to_string(-spare));
+      view["module_minutes"] = MustacheData(std::to_string(m.duration_minutes));
+    }
+  } else {
+    view["name"] = MustacheData(block.activity);
+    view["abbr"] = MustacheData("");
+    view["track_class"] = MustacheData("activity");
+    ActivityKind kind = activity_kind(block.activity);
+    view["kind_check_in"] = MustacheData(kind == ActivityKind::check_in);
+    view["kind_break"] = MustacheData(kind == ActivityKind::pause);
+    view["kind_check_out"] = MustacheData(kind == ActivityKind::check_out);
+    view["kind_other"] = MustacheData(kind == ActivityKind::other);
+  }
+  return view;
+}
+
+std::vector<const Module*> meeting_modules(const ViewContext& ctx, const Meeting& meeting) {
+  std::vector<const Module*> modules;
+  for (const auto& block : meeting.blocks) {
+    if (!block.module.empty()) modules.push_back(&module_of(ctx, block));
+  }
+  return modules;
+}
+
+std::vector<std::string> split_path(const std::string& path) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (start < path.size()) {
+    size_t slash = path.find('/', start);
+    parts.push_back(path.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  return parts;
+}
+
+// The link from a document in `from_folder` ("", "week-01", "week-01/2027-01-04") to `path`,
+// both relative to the output folder, so a build can be moved or opened from disk.
+std::string relative(const std::string& from_folder, const std::string& path) {
+  std::vector<std::string> from = split_path(from_folder);
+  std::vector<std::string> to = split_path(path);
+  size_t common = 0;
+  while (common < from.size() && common + 1 < to.size() && from[common] == to[common]) ++common;
+  std::string link;
+  for (size_t i = common; i < from.size(); ++i) link += "../";
+  for (size_t i = common; i < to.size(); ++i) link += (i > common ? "/" : "") + to[i];
+  return link;
+}
+
+MustacheData meeting_summary(ViewContext& ctx, const MeetingEntry& entry, Flavor flavor, const std::string& from) {
+  const Meeting& meeting = *entry.meeting;
+  MustacheData view;
+  view["date"] = MustacheData(long_date(meeting.date));
+  view["short_date"] = MustacheData(short_date(meeting.date));
+  view["iso_date"] = MustacheData(to_iso(meeting.date));
+  view["time"] = MustacheData(time_range(meeting.start, meeting.end));
+  view["week"] = MustacheData(std::to_string(meeting.week));
+  view["guide_link"] = MustacheData(relative(from, entry.folder + "/facilitator-guide" + ext(flavor)));
+  view["handouts_link"] = MustacheData(relative(from, entry.folder + "/handouts" + ext(flavor)));
+  view["week_link"] = MustacheData(relative(from, week_folder(meeting.week) + "/plan" + ext(flavor)));
+  MustacheData blocks(MustacheData::type::list);
+  for (const auto& block : meeting.blocks) blocks.push_back(block_view(ctx, block, flavor, false));
+  view["blocks"] = std::move(blocks);
+  std::vector<std::string> handouts;
+  for (const Module* m : meeting_modules(ctx, meeting)) handouts.push_back(m->handout.title);
+  for (auto& title : handouts) title = "“" + title + "”";
+  view["handout_list"] = MustacheData(join(handouts, ", "));
+  view["has_handouts"] = MustacheData(!handouts.empty());
+  return view;
+}
+
+MustacheData packet_links(const ViewContext& ctx, int week, const std::string& from) {
+  MustacheData view;
+  std::string base = week_folder(week) + "/print-packet";
+  view["has_packet_html"] = MustacheData(ctx.has_html);
+  view["has_packet_pdf"] = MustacheData(ctx.has_pdf);
+  view["packet_html_link"] = MustacheData(relative(from, base + ".html"));
+  view["packet_pdf_link"] = MustacheData(relative(from, base + ".pdf"));
+  return view;
+}
+
+MustacheData skipped_list(const ViewContext& ctx, int week) {
+  MustacheData list(MustacheData::type::list);
+  for (const auto& skipped : ctx.plan.skipped) {
+    if (week != 0 && skipped.week != week) continue;
+    MustacheData item;
+    item["date"] = MustacheData(long_date(skipped.date));
+    item["short_date"] = MustacheData(short_date(skipped.date));
+    item["week"] = MustacheData(std::to_string(skipped.week));
+    item["reason"] = MustacheData(skipped.reason);
+    list.push_back(item);
+  }
+  return list;
+}
+
+// "a <- b" from the coverage table, told in titles.
+std::string order_problem(const Library& library, const std::string& pair) {
+  constexpr std::string_view kArrow = " <- ";
+  size_t arrow = pair.find(kArrow);
+  if (arrow == std::string::npos) return pair;
+  std::string module = pair.substr(0, arrow);
+  std::string prerequisite = pair.substr(arrow + kArrow.size());
+  return module_title(library, module) + " came before " + module_title(library, prerequisite);
+}
+
+MustacheData calendar_view(ViewContext& ctx, Flavor flavor) {
+  const Plan& plan = ctx.plan;
+  struct Cell {
+    Date date;
+    const MeetingEntry* entry = nullptr;
+    const SkippedDay* skipped = nullptr;
+  };
+  std::vector<std::vector<Cell>> rows(static_cast<size_t>(std::max(plan.weeks, 0)));
+  for (const auto& entry : ctx.meetings) rows[entry.meeting->week - 1].push_back({entry.meeting->date, &entry, nullptr});
+  for (const auto& skipped : plan.skipped) {
+    if (skipped.week >= 1 && skipped.week <= plan.weeks) rows[skipped.week - 1].push_back({skipped.date, nullptr, &skipped});
+  }
+  // Columns are weekdays when no week has two days on one weekday (the usual case), so a skipped
+  // Monday sits under Monday; otherwise they are the week's first, second, ... meeting day.
+  bool by_weekday = true;
+  std::set<int> weekdays;
+  for (auto& row : rows) {
+    std::stable_sort(row.begin(), row.end(), [](const Cell& a, const Cell& b) { return a.date < b.date; });
+    std::set<int> seen;
+    for (const auto& cell : row) {
+      int day = static_cast<int>(weekday_of(cell.date));
+      by_weekday = by_weekday && seen.insert(day).second;
+      weekdays.insert(day);
+    }
+  }
+  std::vector<int> column_days(weekdays.begin(), weekdays.end());
+  size_t columns = 0;
+  for (const auto& row : rows) columns = std::max(columns, row.size());
+  if (by_weekday) columns = column_days.size();
+  // The cells of one week laid out in columns; nullptr where the week has nothing.
+  auto layout = [&](const std::vector<Cell>& row) {
+    std::vector<const Cell*> placed(columns, nullptr);
+    for (size_t i = 0; i < row.size(); ++i) {
+      size_t column = i;
+      if (by_weekday) {
+        int day = static_cast<int>(weekday_of(row[i].date));
+        column = static_cast<size_t>(std::find(column_days.begin(), column_days.end(), day) - column_days.begin());
+      }
+      placed[column] = &row[i];
+    }
+    return placed;
+  };
+  MustacheData headers(MustacheData::type::list);
+  for (size_t c = 0; c < columns; ++c) {
+    std::string label = by_weekday ? weekday_name(static_cast<Weekday>(column_days[c])) : "Day " + std::to_string(c + 1);
+    headers.push_back(MustacheData("label", MustacheData(label)));
+  }
+  MustacheData weeks(MustacheData::type::list);
+  for (size_t w = 0; w < rows.size(); ++w) {
+    int week = static_cast<int>(w) + 1;
+    MustacheData row;
+    row["number"] = MustacheData(std::to_string(week));
+    row["dates"] = MustacheData(week_dates(ctx, week));
+    row["plan_link"] = MustacheData(week_folder(week) + "/plan" + ext(flavor));
+    double hours = week_hours(ctx, week);
+    row["hours"] = MustacheData(hours_text(hours));
+    row["below_minimum"] = MustacheData(plan.min_weekly_hours > 0 && hours + 1e-9 < plan.min_weekly_hours);
+    MustacheData cells(MustacheData::type::list);
+    for (const Cell* placed : layout(rows[w])) {
+      MustacheData cell;
+      bool has = placed != nullptr;
+      cell["empty"] = MustacheData(!has);
+      cell["is_meeting"] = MustacheData(has && placed->entry != nullptr);
+      cell["is_skipped"] = MustacheData(has && placed->skipped != nullptr);
+      if (has) {
+        const Cell& source = *placed;
+        cell["short_date"] = MustacheData(short_date(source.date));
+        if (source.skipped) cell["reason"] = MustacheData(source.skipped->reason);
+        if (source.entry) {
+          cell["guide_link"] = MustacheData(source.entry->folder + "/facilitator-guide" + ext(flavor));
+          MustacheData blocks(MustacheData::type::list);
+          std::vector<std::string> names;
+          for (const auto& block : source.entry->meeting->blocks) {
+            if (block.module.empty()) continue;
+            blocks.push_back(block_view(ctx, block, flavor, false));
+            const Module& m = module_of(ctx, block);
+            const Track* track = find_track(ctx.library, m.track);
+            names.push_back((track ? track->abbreviation : std::string("?")) + ": " + m.title);
+          }
+          cell["blocks"] = std::move(blocks);
+          cell["block_list"] = MustacheData(join(names, "; "));
+        }
+      }
+      cells.push_back(cell);
+    }
+    row["cells"] = std::move(cells);
+    weeks.push_back(row);
+  }
+  MustacheData calendar;
+  calendar["columns"] = std::move(headers);
+  calendar["weeks"] = std::move(weeks);
+  return calendar;
+}
+
+MustacheData legend_view(const ViewContext& ctx) {
+  std::set<std::string> used;
+  for (const auto& entry : ctx.meetings) {
+    for (const auto& block : entry.meeting->blocks) {
+      if (!block.module.empty()) used.insert(module_of(ctx, block).track);
+    }
+  }
+  MustacheData legend(MustacheData::type::list);
+  for (const auto& track : ctx.library.tracks) {
+    if (!used.count(track.id)) continue;
+    MustacheData item;
+    set_track(item, ctx.library, track.id);
+    item["description"] = MustacheData(track.description);
+    legend.push_back(item);
+  }
+  return legend;
+}
+
+MustacheData coverage_view(const ViewContext& ctx) {
+  MustacheData rows(MustacheData::type::list);
+  int complete = 0;
+  for (const auto& row : ctx.plan.coverage) {
+    MustacheData item;
+    item["entry_week"] = MustacheData(std::to_string(row.entry_week));
+    item["modules_seen"] = MustacheData(std::to_string(row.modules_seen));
+    std::vector<std::string> missing;
+    for (const auto& id : row.core_missing) missing.push_back(module_title(ctx.library, id));
+    std::vector<std::string> order;
+    for (const auto& pair : row.out_of_order) order.push_back(order_problem(ctx.library, pair));
+    item["missing"] = list_of(missing);
+    item["missing_text"] = MustacheData(join(missing, "; "));
+    item["out_of_order_text"] = MustacheData(join(order, "; "));
+    item["has_missing"] = MustacheData(!missing.empty());
+    item["out_of_order"] = list_of(order);
+    item["has_out_of_order"] = MustacheData(!order.empty());
+    bool ok = missing.empty() && order.empty();
+    item["complete"] = MustacheData(ok);
+    complete += ok ? 1 : 0;
+    rows.push_back(item);
+  }
+  MustacheData coverage;
+  coverage["has_rows"] = MustacheData(!ctx.plan.coverage.empty());
+  coverage["rows"] = std::move(rows);
+  coverage["complete_count"] = MustacheData(std::to_string(complete));
+  coverage["row_count"] = MustacheData(std::to_string(ctx.plan.coverage.size()));
+  return coverage;
+}
+
+}  // namespace
+
+std::string week_folder(int week) {
+  char text[32];
+  std::snprintf(text, sizeof text, "week-%02d", week);
+  return text;
+}
+
+std::string default_output_dir(const Plan& plan) {
+  return "output/" + (plan.program.empty() ? std::string("plan") : plan.program) + "-" + to_iso(plan.start);
+}
+
+bool prepare_views(ViewContext& ctx, Diagnostics& out) {
+  const Plan& plan = ctx.plan;
+  size_t errors = static_cast<size_t>(count(out, Severity::error));
+  if (plan.weeks < 1) out.push_back(error_at("", {}, "the plan has no weeks"));
+  if (ctx.options.only_week != 0 && (ctx.options.only_week < 1 || ctx.options.only_week > plan.weeks)) {
+    out.push_back(error_at("", {}, "week " + std::to_string(ctx.options.only_week) + " is not in the plan (it has " +
+                                       std::to_string(plan.weeks) + (plan.weeks == 1 ? " week)" : " weeks)")));
+  }
+  std::map<std::string, int> per_day;
+  std::set<std::string> reported;
+  for (const auto& meeting : plan.meetings) {
+    std::string when = to_iso(meeting.date);
+    if (meeting.week < 1 || meeting.week > plan.weeks) {
+      out.push_back(error_at("", {}, "the meeting on " + when + " is in week " + std::to_string(meeting.week) +
+                                         ", outside the plan's " + std::to_string(plan.weeks) + " weeks"));
+      continue;
+    }
+    for (const auto& block : meeting.blocks) {
+      std::string at = "the block at " + clock_time(block.start) + " on " + when;
+      if (block.module.empty() == block.activity.empty()) {
+        out.push_back(error_at("", {}, at + " must have exactly one of a module and an activity"));
+        continue;
+      }
+      if (block.module.empty()) continue;
+      const Module* m = find_module(ctx.library, block.module);
+      if (m == nullptr) {
+        if (reported.insert(block.module).second) {
+          out.push_back(error_at(ctx.library.root, {}, "the plan uses module '" + block.module +
+                                                           "', which is not in the library (" + at + ")"));
+        }
+      } else if (!block.module_version.empty() && block.module_version != m->version &&
+                 reported.insert(block.module + "@" + block.module_version).second) {
+        out.push_back(warning_at(m->path, m->id_pos, "the plan was made with version " + block.module_version +
+                                                         " of '" + m->id + "'; rendering version " + m->version));
+      }
+    }
+    int n = ++per_day[when];
+    ctx.meetings.push_back({&meeting, week_folder(meeting.week) + "/" + when + (n > 1 ? "-" + std::to_string(n) : "")});
+  }
+  return static_cast<size_t>(count(out, Severity::error)) == errors;
+}
+
+MustacheData index_view(ViewContext& ctx, Flavor flavor) {
+  const Plan& plan = ctx.plan;
+  std::string name = plan.program_name.empty() ? plan.program : plan.program_name;
+  MustacheData view = base_view(ctx, flavor, "", name + ": program at a glance", true);
+  view["calendar"] = calendar_view(ctx, flavor);
+  view["legend"] = legend_view(ctx);
+  view["coverage"] = coverage_view(ctx);
+  MustacheData skipped = skipped_list(ctx, 0);
+  view["has_skipped"] = MustacheData(!skipped.is_empty_list());
+  view["skipped"] = std::move(skipped);
+  std::vector<std::string> warnings;
+  for (const auto& d : plan.warnings) warnings.push_back(d.message);
+  view["warnings"] = list_of(warnings);
+  view["has_warnings"] = MustacheData(!warnings.empty());
+  view["has_min_hours"] = MustacheData(plan.min_weekly_hours > 0);
+  view["min_weekly_hours"] = MustacheData(hours_text(plan.min_weekly_hours));
+  MustacheData weeks(MustacheData::type::list);
+  for (int week = 1; week <= plan.weeks; ++week) {
+    MustacheData item = packet_links(ctx, week, "");
+    item["number"] = MustacheData(std::to_string(week));
+    item["dates"] = MustacheData(week_dates(ctx, week));
+    item["plan_link"] = MustacheData(week_folder(week) + "/plan" + ext(flavor));
+    MustacheData meetings(MustacheData::type::list);
+    for (const auto& entry : ctx.meetings) {
+      if (entry.meeting->week == week) meetings.push_back(meeting_summary(ctx, entry, flavor, ""));
+    }
+    item["meetings"] = std::move(meetings);
+    weeks.push_back(item);
+  }
+  view["weeks"] = std::move(weeks);
+  return view;
+}
+
+MustacheData week_plan_view(ViewContext& ctx, int week, Flavor flavor) {
+  std::string folder = week_folder(week);
+  MustacheData view = base_view(ctx, flavor, "../", "Week " + std::to_string(week) + " plan", true);
+  MustacheData info = packet_links(ctx, week, folder);
+  info["number"] = MustacheData(std::to_string(week));
+  info["dates"] = MustacheData(week_dates(ctx, week));
+  info["hours"] = MustacheData(hours_text(week_hours(ctx, week)));
+  view["week"] = std::move(info);
+  view["copies"] = MustacheData(std::to_string(ctx.copies));
+  MustacheData meetings(MustacheData::type::list);
+  for (const auto& entry : ctx.meetings) {
+    if (entry.meeting->week != week) continue;
+    MustacheData item = meeting_summary(ctx, entry, flavor, folder);
+    std::vector<std::string> materials;
+    for (const Module* m : meeting_modules(ctx, *entry.meeting)) {
+      for (const auto& material : m->materials) {
+        if (std::find(materials.begin(), materials.end(), material) == materials.end()) materials.push_back(material);
+      }
+    }
+    item["materials"] = list_of(materials);
+    item["has_materials"] = MustacheData(!materials.empty());
+    meetings.push_back(item);
+  }
+  view["has_meetings"] = MustacheData(!meetings.is_empty_list());
+  view["meetings"] = std::move(meetings);
+  MustacheData skipped = skipped_list(ctx, week);
+  view["has_skipped"] = MustacheData(!skipped.is_empty_list());
+  view["skipped"] = std::move(skipped);
+  return view;
+}
+
+MustacheData facilitator_guide_view(ViewContext& ctx, const MeetingEntry& entry, Flavor flavor) {
+  MustacheData view = base_view(ctx, flavor, "../../", "Facilitator guide: " + long_date(entry.meeting->date), true);
+  view["meeting"] = meeting_summary(ctx, entry, flavor, entry.folder);
+  MustacheData blocks(MustacheData::type::list);
+  for (const auto& block : entry.meeting->blocks) blocks.push_back(block_view(ctx, block, flavor, true));
+  view["blocks"] = std::move(blocks);
+  return view;
+}
+
+MustacheData handouts_view(ViewContext& ctx, const MeetingEntry& entry, Flavor flavor) {
+  MustacheData view = base_view(ctx, flavor, "../../", "Handouts: " + long_date(entry.meeting->date), false);
+  view["meeting"] = meeting_summary(ctx, entry, flavor, entry.folder);
+  MustacheData handouts(MustacheData::type::list);
+  for (const Module* m : meeting_modules(ctx, *entry.meeting)) handouts.push_back(handout_view(ctx, *m, flavor));
+  view["has_handouts"] = MustacheData(!handouts.is_empty_list());
+  view["handouts"] = std::move(handouts);
+  return view;
+}
+
+MustacheData print_packet_view(ViewContext& ctx, int week) {
+  MustacheData view = base_view(ctx, Flavor::html, "../", "Print packet: week " + std::to_string(week), true);
+  view["week"] = MustacheData("number", MustacheData(std::to_string(week)));
+  view["copies"] = MustacheData(std::to_string(ctx.copies));
+  MustacheData meetings(MustacheData::type::list);
+  for (const auto& entry : ctx.meetings) {
+    if (entry.meeting->week != week) continue;
+    MustacheData item = meeting_summary(ctx, entry, Flavor::html, week_folder(week));
+    MustacheData lines(MustacheData::type::list);
+    for (int i = 1; i <= std::max(ctx.plan.group_size, 1); ++i) {
+      lines.push_back(MustacheData("number", MustacheData(std::to_string(i))));
+    }
+    item["sign_in_lines"] = std::move(lines);
+    std::vector<std::string> topics;
+    MustacheData copies(MustacheData::type::list);
+    for (const Module* m : meeting_modules(ctx, *entry.meeting)) {
+      topics.push_back(m->title);
+      MustacheData handout = handout_view(ctx, *m, Flavor::html);
+      for (int c = 0; c < ctx.copies; ++c) copies.push_back(handout);
+    }
+    item["topic_list"] = MustacheData(join(topics, "; "));
+    item["handout_copies"] = std::move(copies);
+    meetings.push_back(item);
+  }
+  view["meetings"] = std::move(meetings);
+  return view;
+}
+
+}  // namespace iopplan

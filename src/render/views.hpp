@@ -1,0 +1,53 @@
+// Views: the values each template sees, built from the plan, the library and the organization.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "iopplan/diagnostic.hpp"
+#include "iopplan/library.hpp"
+#include "iopplan/organization.hpp"
+#include "iopplan/plan.hpp"
+#include "iopplan/site.hpp"
+#include "render/template_engine.hpp"
+
+namespace iopplan {
+
+// html views carry Markdown rendered by cmark under *_html keys; md views carry it as written
+// under *_md keys. Neither carries the other, so no template can put raw module text in a page.
+enum class Flavor { html, md };
+
+// A meeting with where its documents go.
+struct MeetingEntry {
+  const Meeting* meeting = nullptr;
+  std::string folder;  // "week-01/2027-01-04" ("-2" added for a second meeting on one day)
+};
+
+struct ViewContext {
+  const Plan& plan;
+  const Library& library;
+  const Organization& organization;
+  const RenderOptions& options;
+  std::vector<MeetingEntry> meetings;  // plan order
+  int copies = 1;                      // handout copies per meeting in the print packet
+  bool has_html = false;
+  bool has_md = false;
+  bool has_pdf = false;
+  // Built once per module and flavor, copied into each document that shows the module.
+  std::map<std::string, MustacheData> module_views[2];
+  std::map<std::string, MustacheData> handout_views[2];
+};
+
+// Checks what the views rely on (modules in the library, weeks in range, one of module and
+// activity per block) and fills ctx.meetings. False, with errors in `out`, when the plan is unusable.
+bool prepare_views(ViewContext& ctx, Diagnostics& out);
+
+// One view per document; each carries the organization, crisis lines and links back to the index.
+MustacheData index_view(ViewContext& ctx, Flavor flavor);
+MustacheData week_plan_view(ViewContext& ctx, int week, Flavor flavor);
+MustacheData facilitator_guide_view(ViewContext& ctx, const MeetingEntry& entry, Flavor flavor);
+MustacheData handouts_view(ViewContext& ctx, const MeetingEntry& entry, Flavor flavor);
+MustacheData print_packet_view(ViewContext& ctx, int week);
+
+}  // namespace iopplan

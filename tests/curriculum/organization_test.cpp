@@ -1,0 +1,96 @@
+#include <boost/test/unit_test.hpp>
+
+#include "iopplan/organization.hpp"
+
+using namespace iopplan;
+
+namespace {
+
+std::string joined(const Diagnostics& diagnostics) {
+  std::string text;
+  for (const auto& d : diagnostics) text += format_diagnostic(d) + "\n";
+  return text;
+}
+
+std::vector<std::string> contacts(const std::vector<CrisisLine>& lines) {
+  std::vector<std::string> out;
+  for (const auto& line : lines) out.push_back(line.contact);
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(organization)
+
+BOOST_AUTO_TEST_CASE(reads_every_key) {
+  Diagnostics diagnostics;
+  Organization org = load_organization("lib/organization.toml",
+                                       "name = \"Riverside\"\n"
+                                       "address = \"1 Main St\"\n"
+                                       "phone = \"555-0100\"\n"
+                                       "confidentiality = \"Keep it here.\"\n"
+                                       "[[crisis_line]]\n"
+                                       "name = \"Night line\"\n"
+                                       "contact = \"555-0199\"\n"
+                                       "note = \"After 5 PM\"\n",
+                                       diagnostics);
+  BOOST_TEST(joined(diagnostics) == "");
+  BOOST_TEST(org.name == "Riverside");
+  BOOST_TEST(org.address == "1 Main St");
+  BOOST_TEST(org.phone == "555-0100");
+  BOOST_TEST(confidentiality_reminder(org) == "Keep it here.");
+  BOOST_REQUIRE(org.crisis_lines.size() == 1u);
+  BOOST_TEST(org.crisis_lines[0].note == "After 5 PM");
+  BOOST_TEST(org.path == "lib/organization.toml");
+}
+
+BOOST_AUTO_TEST_CASE(reports_exact_positions_and_suggestions) {
+  Diagnostics diagnostics;
+  load_organization("org.toml",
+                    "adress = \"1 Main St\"\n"
+                    "phone = 5550100\n"
+                    "[[crisis_line]]\n"
+                    "name = \"Night line\"\n",
+                    diagnostics);
+  sort_diagnostics(diagnostics);
+  BOOST_TEST(joined(diagnostics) ==
+             "org.toml:1:1: error: unknown key 'adress'; did you mean 'address'?\n"
+             "org.toml:1:1: error: missing required key 'name'\n"
+             "org.toml:2:9: error: 'phone' must be a string, not an integer\n"
+             "org.toml:3:1: error: missing required key 'contact' in crisis line 1\n");
+}
+
+BOOST_AUTO_TEST_CASE(syntax_errors_point_at_the_line) {
+  Diagnostics diagnostics;
+  Organization org = load_organization("org.toml", "name = \"Riverside\"\nphone = \n", diagnostics);
+  BOOST_REQUIRE(diagnostics.size() == 1u);
+  BOOST_TEST(diagnostics[0].line == 2);
+  BOOST_TEST(org.name == "Riverside");
+}
+
+BOOST_AUTO_TEST_CASE(defaults_when_the_library_has_no_file) {
+  MemoryFileSource files;
+  files.add("lib/tracks.toml", "");
+  Diagnostics diagnostics;
+  Organization org = load_library_organization(files, "lib", diagnostics);
+  BOOST_TEST(diagnostics.empty());
+  BOOST_TEST(org.name == "Intensive Outpatient Program");
+  BOOST_TEST(org.path == "");
+  BOOST_TEST(confidentiality_reminder(org).find("stays in group") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(national_crisis_lines_always_come_first) {
+  Organization org;
+  std::vector<std::string> want = {"Call or text 988", "1-800-662-4357", "Call 911"};
+  BOOST_TEST(contacts(crisis_resources(org)) == want, boost::test_tools::per_element());
+  BOOST_TEST(crisis_resources(org)[1].note.find("English and Spanish") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(own_lines_follow_without_repeating_national_numbers) {
+  Organization org;
+  org.crisis_lines = {{"Lifeline", "988", ""}, {"Night line", "(217) 555-0199", ""}, {"SAMHSA", "1 800 662 4357", ""}};
+  std::vector<std::string> want = {"Call or text 988", "1-800-662-4357", "Call 911", "(217) 555-0199"};
+  BOOST_TEST(contacts(crisis_resources(org)) == want, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,349 @@
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+#include "iopplan/site.hpp"
+#include "render/fixtures.hpp"
+
+using namespace iopplan;
+using namespace iopplan::fixtures;
+
+namespace {
+
+std::optional<Site> render_fixture(const RenderOptions& options, Diagnostics& diagnostics) {
+  static const Library library = fixture_library();
+  static const Organization org = fixture_organization();
+  static const TemplateSet templates = builtin_templates();
+  return render_site(fixture_plan(), kPlanJson, library, org, templates, options, diagnostics);
+}
+
+const OutputFile* find_file(const Site& site, const std::string& path) {
+  for (const auto& file : site.files) {
+    if (file.path == path) return &file;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> paths_of(const Site& site) {
+  std::vector<std::string> paths;
+  for (const auto& file : site.files) paths.push_back(file.path);
+  return paths;
+}
+
+size_t occurrences(const std::string& text, const std::string& part) {
+  size_t n = 0;
+  for (size_t pos = text.find(part); pos != std::string::npos; pos = text.find(part, pos + part.size())) ++n;
+  return n;
+}
+
+// What a reader sees in an HTML page: text without tags, styles and entities.
+std::string visible_html(const std::string& html) {
+  std::string text;
+  size_t pos = 0;
+  while (pos < html.size()) {
+    if (html.compare(pos, 6, "<style") == 0) {
+      pos = html.find("</style>", pos);
+      pos = pos == std::string::npos ? html.size() : pos + 8;
+    } else if (html[pos] == '<') {
+      pos = html.find('>', pos);
+      pos = pos == std::string::npos ? html.size() : pos + 1;
+    } else {
+      text += html[pos++];
+    }
+  }
+  for (auto [entity, ch] : std::vector<std::pair<std::string, std::string>>{
+           {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}, {"&#39;", "'"}, {"&amp;", "&"}}) {
+    for (size_t at = text.find(entity); at != std::string::npos; at = text.find(entity, at + ch.size())) {
+      text.replace(at, entity.size(), ch);
+    }
+  }
+  return text;
+}
+
+// What a reader sees in a Markdown file: the text without backslash escapes.
+std::string visible_markdown(const std::string& md) {
+  std::string text;
+  for (size_t i = 0; i < md.size(); ++i) {
+    if (md[i] == '\\' && i + 1 < md.size() && std::ispunct(static_cast<unsigned char>(md[i + 1]))) ++i;
+    text += md[i];
+  }
+  return text;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(site)
+
+BOOST_AUTO_TEST_CASE(writes_the_documented_layout) {
+  Diagnostics diagnostics;
+  auto site = render_fixture({}, diagnostics);
+  BOOST_REQUIRE_MESSAGE(site, joined(diagnostics));
+  std::vector<std::string> expected = {
+      "plan.json",
+      "index.html",
+      "index.md",
+      "week-01/plan.html",
+      "week-01/plan.md",
+      "week-01/2027-01-04/facilitator-guide.html",
+      "week-01/2027-01-04/facilitator-guide.md",
+      "week-01/2027-01-04/handouts.html",
+      "week-01/2027-01-04/handouts.md",
+      "week-01/2027-01-06/facilitator-guide.html",
+      "week-01/2027-01-06/facilitator-guide.md",
+      "week-01/2027-01-06/handouts.html",
+      "week-01/2027-01-06/handouts.md",
+      "week-01/print-packet.html",
+      "week-02/plan.html",
+      "week-02/plan.md",
+      "week-02/2027-01-13/facilitator-guide.html",
+      "week-02/2027-01-13/facilitator-guide.md",
+      "week-02/2027-01-13/handouts.html",
+      "week-02/2027-01-13/handouts.md",
+      "week-02/2027-01-15/facilitator-guide.html",
+      "week-02/2027-01-15/facilitator-guide.md",
+      "week-02/2027-01-15/handouts.html",
+      "week-02/2027-01-15/handouts.md",
+      "week-02/print-packet.html",
+  };
+  BOOST_TEST(paths_of(*site) == expected, boost::test_tools::per_element());
+  BOOST_TEST(site->documents == 24);
+  BOOST_TEST(site->print_jobs.empty());
+  BOOST_TEST(find_file(*site, "plan.json")->content == kPlanJson);
+}
+
+BOOST_AUTO_TEST_CASE(print_packet_has_a_blank_sign_in_sheet_per_meeting_and_each_handout_times_copies) {
+  Diagnostics diagnostics;
+  RenderOptions options;
+  options.copies = 3;
+  auto site = render_fixture(options, diagnostics);
+  BOOST_REQUIRE_MESSAGE(site, joined(diagnostics));
+  const std::string& packet = find_file(*site, "week-01/print-packet.html")->content;
+  BOOST_TEST(occurrences(packet, "<h1>Group sign-in sheet</h1>") == 2u);
+  // group_size 4 -> four numbered blank lines per sheet, nothing filled in.
+  BOOST_TEST(occurrences(packet, "<tr><td class=\"number\">4</td><td></td><td></td>") == 2u);
+  BOOST_TEST(occurrences(packet, "<tr><td class=\"number\">5</td>") == 0u);
+  BOOST_TEST(occurrences(packet, "<h1>Cravings Are Waves</h1>") == 3u);
+  BOOST_TEST(occurrences(packet, "<h1>Better Sleep</h1>") == 3u);
+  BOOST_TEST(occurrences(packet, "<h1>Saying No</h1>") == 3u);
+  BOOST_TEST(occurrences(packet, "<article class=\"sheet handout") == 9u);
+}
+
+BOOST_AUTO_TEST_CASE(one_week_renders_only_its_folder_with_index_and_plan_json) {
+  Diagnostics diagnostics;
+  RenderOptions options;
+  options.only_week = 2;
+  auto site = render_fixture(options, diagnostics);
+  BOOST_REQUIRE_MESSAGE(site, joined(diagnostics));
+  for (const auto& path : paths_of(*site)) {
+    bool allowed = path == "plan.json" || path.rfind("index.", 0) == 0 || path.rfind("week-02/", 0) == 0;
+    BOOST_TEST(allowed, path);
+  }
+  BOOST_TEST(find_file(*site, "week-02/print-packet.html") != nullptr);
+  // The index is the whole program's, the same as a full build's.
+  auto full = render_fixture({}, diagnostics);
+  BOOST_TEST(find_file(*site, "index.html")->content == find_file(*full, "index.html")->content);
+}
+
+BOOST_AUTO_TEST_CASE(a_week_outside_the_plan_is_an_error) {
+  Diagnostics diagnostics;
+  RenderOptions options;
+  options.only_week = 3;
+  BOOST_TEST(!render_fixture(options, diagnostics));
+  BOOST_TEST(joined(diagnostics) == "error: week 3 is not in the plan (it has 2 weeks)\n");
+}
+
+BOOST_AUTO_TEST_CASE(modules_missing_from_the_library_are_errors) {
+  Plan plan = fixture_plan();
+  plan.meetings[0].blocks[1].module = "no-such-module";
+  plan.meetings[1].blocks[0].activity = "";
+  Diagnostics diagnostics;
+  auto site = render_site(plan, kPlanJson, fixture_library(), fixture_organization(), builtin_templates(), {},
+                          diagnostics);
+  BOOST_TEST(!site);
+  std::string root = source_path("tests/render/fixtures/library");
+  BOOST_TEST(joined(diagnostics) ==
+             root + ": error: the plan uses module 'no-such-module', which is not in the library (the block at "
+                    "18:15 on 2027-01-04)\n"
+                    "error: the block at 18:00 on 2027-01-06 must have exactly one of a module and an activity\n");
+}
+
+BOOST_AUTO_TEST_CASE(a_changed_module_version_is_a_warning) {
+  Plan plan = fixture_plan();
+  plan.meetings[0].blocks[1].module_version = "0.9.0";
+  Diagnostics diagnostics;
+  auto site = render_site(plan, kPlanJson, fixture_library(), fixture_organization(), builtin_templates(), {},
+                          diagnostics);
+  BOOST_TEST(site.has_value());
+  BOOST_REQUIRE(diagnostics.size() == 1u);
+  BOOST_TEST((diagnostics[0].severity == Severity::warning));
+  BOOST_TEST(diagnostics[0].message ==
+             "the plan was made with version 0.9.0 of 'noticing-cravings'; rendering version 1.0.0");
+  BOOST_TEST(diagnostics[0].line == 1);
+}
+
+BOOST_AUTO_TEST_CASE(markdown_only_has_no_print_packet) {
+  Diagnostics diagnostics;
+  RenderOptions options;
+  options.formats = {Format::md};
+  auto site = render_fixture(options, diagnostics);
+  BOOST_REQUIRE_MESSAGE(site, joined(diagnostics));
+  for (const auto& path : paths_of(*site)) {
+    BOOST_TEST(path.find(".html") == std::string::npos, path);
+  }
+  BOOST_TEST(find_file(*site, "index.md")->content.find("print-packet") == std::string::npos);
+  BOOST_TEST(site->documents == 11);  // index, 2 week plans, 4 guides, 4 handouts
+}
+
+BOOST_AUTO_TEST_CASE(pdf_is_printed_from_the_print_packet_html) {
+  Diagnostics diagnostics;
+  RenderOptions options;
+  options.formats = {Format::html, Format::pdf};
+  auto site = render_fixture(options, diagnostics);
+  BOOST_REQUIRE_MESSAGE(site, joined(diagnostics));
+  BOOST_REQUIRE(site->print_jobs.size() == 2u);
+  BOOST_TEST(site->print_jobs[0].pdf_path == "week-01/print-packet.pdf");
+  BOOST_TEST(site->print_jobs[0].html == find_file(*site, "week-01/print-packet.html")->content);
+  BOOST_TEST(find_file(*site, "index.html")->content.find("href=\"week-01/print-packet.pdf\"") != std::string::npos);
+  options.formats = {Format::pdf};
+  site = render_fixture(options, diagnostics);
+  BOOST_REQUIRE(site);
+  BOOST_TEST(paths_of(*site) == std::vector<std::string>{"plan.json"}, boost::test_tools::per_element());
+  BOOST_TEST(site->print_jobs.size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(paper_size_and_large_print_reach_the_print_css) {
+  Diagnostics diagnostics;
+  auto site = render_fixture({}, diagnostics);
+  const std::string normal = find_file(*site, "week-01/print-packet.html")->content;
+  BOOST_TEST(normal.find("@page { size: letter;") != std::string::npos);
+  BOOST_TEST(normal.find("--base: 12pt;") != std::string::npos);
+  RenderOptions options;
+  options.paper = Paper::a4;
+  options.large_print = true;
+  site = render_fixture(options, diagnostics);
+  const std::string& large = find_file(*site, "week-01/print-packet.html")->content;
+  BOOST_TEST(large.find("@page { size: A4;") != std::string::npos);
+  BOOST_TEST(large.find("--base: 16pt;") != std::string::npos);
+  // Large print also leaves more room to write.
+  BOOST_TEST(occurrences(large, "class=\"write-line\"") == occurrences(normal, "class=\"write-line\"") / 3 * 4);
+}
+
+BOOST_AUTO_TEST_CASE(copies_default_to_the_group_size) {
+  Diagnostics diagnostics;
+  auto site = render_fixture({}, diagnostics);
+  const std::string& packet = find_file(*site, "week-01/print-packet.html")->content;
+  BOOST_TEST(occurrences(packet, "<h1>Cravings Are Waves</h1>") == 4u);
+  BOOST_TEST(find_file(*site, "week-01/plan.html")->content.find("4 copies of each handout") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(handouts_carry_national_crisis_lines_without_an_organization_file) {
+  Diagnostics diagnostics;
+  RenderOptions options;
+  options.formats = {Format::html, Format::md};
+  options.copies = 1;
+  auto site = render_site(fixture_plan(), kPlanJson, fixture_library(), Organization{}, builtin_templates(), options,
+                          diagnostics);
+  BOOST_REQUIRE_MESSAGE(site, joined(diagnostics));
+  for (const auto& file : site->files) {
+    bool handouts = file.path.find("handouts.") != std::string::npos || file.path.find("print-packet") != std::string::npos;
+    if (!handouts) continue;
+    BOOST_TEST_CONTEXT(file.path) {
+      size_t count = occurrences(file.content, "Handout from today") + occurrences(file.content, "handout from today");
+      BOOST_TEST(count > 0u);
+      // Every handout (every copy) carries all three.
+      BOOST_TEST(occurrences(file.content, "988 Suicide &amp; Crisis Lifeline: Call or text 988") +
+                     occurrences(file.content, "988 Suicide & Crisis Lifeline: Call or text 988") ==
+                 count);
+      BOOST_TEST(occurrences(file.content, "SAMHSA National Helpline: 1-800-662-4357") == count);
+      BOOST_TEST(occurrences(file.content, "Free, confidential, 24/7, in English and Spanish") == count);
+      BOOST_TEST(occurrences(file.content, "Emergencies: Call 911") == count);
+      BOOST_TEST(file.content.find("Intensive Outpatient Program") != std::string::npos);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(two_builds_are_identical) {
+  Diagnostics diagnostics;
+  auto first = render_fixture({}, diagnostics);
+  auto second = render_fixture({}, diagnostics);
+  BOOST_REQUIRE(first && second);
+  BOOST_REQUIRE(first->files.size() == second->files.size());
+  for (size_t i = 0; i < first->files.size(); ++i) {
+    BOOST_TEST(first->files[i].path == second->files[i].path);
+    BOOST_TEST((first->files[i].content == second->files[i].content), first->files[i].path);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_second_meeting_on_one_day_gets_its_own_folder) {
+  Plan plan = fixture_plan();
+  Meeting morning = plan.meetings[0];
+  morning.start -= 600;
+  morning.end -= 600;
+  for (auto& block : morning.blocks) block.start -= 600;
+  plan.meetings.insert(plan.meetings.begin(), morning);
+  Diagnostics diagnostics;
+  auto site = render_site(plan, kPlanJson, fixture_library(), fixture_organization(), builtin_templates(), {},
+                          diagnostics);
+  BOOST_REQUIRE_MESSAGE(site, joined(diagnostics));
+  BOOST_TEST(find_file(*site, "week-01/2027-01-04/facilitator-guide.html") != nullptr);
+  BOOST_TEST(find_file(*site, "week-01/2027-01-04-2/facilitator-guide.html") != nullptr);
+  // Two meetings on one weekday: calendar columns become the week's first, second, ... day.
+  BOOST_TEST(find_file(*site, "index.md")->content.find("| Week | Day 1 | Day 2 | Day 3 | Hours |") !=
+             std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(names_folders_and_default_output) {
+  BOOST_TEST(week_folder(3) == "week-03");
+  BOOST_TEST(week_folder(52) == "week-52");
+  BOOST_TEST(week_folder(104) == "week-104");
+  BOOST_TEST(default_output_dir(fixture_plan()) == "output/evening-iop-2027-01-04");
+}
+
+BOOST_AUTO_TEST_CASE(markup_and_mustache_in_content_print_as_visible_text_in_every_document) {
+  Library library = nasty_library();
+  Organization org;
+  org.name = "Org " + kNasty;
+  org.crisis_lines = {{"Line " + kNasty, "Contact " + kNasty, "Note " + kNasty}};
+  RenderOptions options;
+  options.formats = {Format::html, Format::md, Format::pdf};
+  Diagnostics diagnostics;
+  auto site = render_site(nasty_plan(), kPlanJson, library, org, builtin_templates(), options, diagnostics);
+  BOOST_REQUIRE_MESSAGE(site, joined(diagnostics));
+  BOOST_REQUIRE(site->print_jobs.size() == 1u);
+  std::vector<OutputFile> documents = site->files;
+  documents.push_back({"week-01/print-packet.pdf (its html)", site->print_jobs[0].html});
+  // What each kind of document must show, plain strings and Markdown fields alike.
+  std::map<std::string, std::vector<std::string>> shown = {
+      {"index", {"Org", "Program", "Title", "Reason", "Warning", "Track"}},
+      {"plan", {"Title", "Material", "Slot", "Check-in"}},
+      {"facilitator-guide", {"Summary", "Objective", "Segment", "Point", "Activity", "Step", "Question", "Safety",
+                             "Trauma", "Newcomers", "Homework", "Author", "Check-in", "Line", "Note"}},
+      {"handouts", {"Handout", "Body", "Key", "Prompt", "Homework", "Line", "Contact"}},
+      {"print-packet", {"Handout", "Body", "Key", "Prompt", "Homework", "Line", "Title"}},
+  };
+  int checked = 0;
+  for (const auto& file : documents) {
+    if (file.path == "plan.json") continue;
+    bool html = file.path.find(".md") == std::string::npos;
+    std::string kind = file.path.substr(file.path.rfind('/') + 1);
+    kind = kind.substr(0, kind.find('.'));
+    BOOST_TEST_CONTEXT(file.path) {
+      BOOST_REQUIRE(shown.count(kind));
+      std::string text = html ? visible_html(file.content) : visible_markdown(file.content);
+      for (const auto& field : shown[kind]) BOOST_TEST(text.find(field + " " + kNasty) != std::string::npos, field);
+      // Body's second paragraph is a raw HTML block on its own.
+      if (kind == "handouts" || kind == "print-packet") BOOST_TEST(text.find("\n" + kNasty) != std::string::npos);
+      if (html) {
+        BOOST_TEST(file.content.find("<script") == std::string::npos);
+        BOOST_TEST(file.content.find("&lt;script&gt;alert(1)&lt;/script&gt; {{#x}}") != std::string::npos);
+      }
+    }
+    ++checked;
+  }
+  BOOST_TEST(checked == 10);  // 2 index, 2 week plans, 2 guides, 2 handouts, packet html, packet for pdf
+}
+
+BOOST_AUTO_TEST_SUITE_END()

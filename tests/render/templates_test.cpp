@@ -1,0 +1,177 @@
+#include <boost/test/unit_test.hpp>
+
+#include <filesystem>
+
+#include "iopplan/output_format.hpp"
+#include "iopplan/templates.hpp"
+#include "render/fixtures.hpp"
+#include "render/template_engine.hpp"
+
+using namespace iopplan;
+using namespace iopplan::fixtures;
+namespace fs = std::filesystem;
+
+namespace {
+
+// The built-in templates under "builtin/", so tests can add a clinic's "clinic/" folder beside them.
+MemoryFileSource with_builtin() {
+  MemoryFileSource files;
+  fs::path root = source_path("templates");
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    if (entry.is_regular_file()) {
+      files.add("builtin/" + fs::relative(entry.path(), root).generic_string(), read_text(entry.path()));
+    }
+  }
+  return files;
+}
+
+std::string load_errors(MemoryFileSource& files, const std::string& overlay = "clinic") {
+  Diagnostics diagnostics;
+  auto set = load_templates(files, "builtin", overlay, diagnostics);
+  BOOST_TEST(set.has_value() == !has_errors(diagnostics));
+  return joined(diagnostics);
+}
+
+std::string render(const std::string& name, const std::string& text, const MustacheData& data) {
+  TemplateSet set;
+  set.files.push_back({name, name, text});
+  TemplateRenderer renderer(set);
+  Diagnostics diagnostics;
+  auto out = renderer.render(name, data, diagnostics);
+  BOOST_REQUIRE_MESSAGE(out, joined(diagnostics));
+  return *out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(templates)
+
+BOOST_AUTO_TEST_CASE(builtin_templates_cover_every_output_format) {
+  TemplateSet set = builtin_templates();
+  for (const auto& format : output_formats()) {
+    BOOST_TEST(find_template(set, format.template_name) != nullptr, format.template_name);
+  }
+  BOOST_TEST(find_template(set, "partials/footer.html.mustache") != nullptr);
+  BOOST_TEST(find_template(set, "partials/footer.md.mustache") != nullptr);
+}
+
+BOOST_AUTO_TEST_CASE(overlay_replaces_files_one_by_one) {
+  MemoryFileSource files = with_builtin();
+  files.add("clinic/partials/header.html.mustache", "<header>{{org.name}}, our way</header>\n");
+  Diagnostics diagnostics;
+  auto set = load_templates(files, "builtin", "clinic", diagnostics);
+  BOOST_REQUIRE_MESSAGE(set, joined(diagnostics));
+  BOOST_TEST(diagnostics.empty());
+  BOOST_TEST(find_template(*set, "partials/header.html.mustache")->path == "clinic/partials/header.html.mustache");
+  BOOST_TEST(find_template(*set, "index.html.mustache")->path == "builtin/index.html.mustache");
+}
+
+BOOST_AUTO_TEST_CASE(overlay_may_add_partials_of_its_own) {
+  MemoryFileSource files = with_builtin();
+  files.add("clinic/partials/logo.html.mustache", "<img alt=\"\" src=\"logo.png\">\n");
+  files.add("clinic/partials/header.html.mustache", "<header>{{> logo}} {{org.name}}</header>\n");
+  BOOST_TEST(load_errors(files) == "");
+}
+
+BOOST_AUTO_TEST_CASE(syntax_errors_name_the_file_line_and_column) {
+  MemoryFileSource files = with_builtin();
+  files.add("clinic/index.html.mustache", "<h1>{{title}}</h1>\n<ul>\n  {{#weeks}}<li>{{number}}</li>\n</ul>\n");
+  BOOST_TEST(load_errors(files) ==
+             "clinic/index.html.mustache:3:3: error: section is never closed: \"weeks\"\n");
+}
+
+BOOST_AUTO_TEST_CASE(every_kind_of_syntax_error_has_a_position) {
+  struct Case {
+    std::string text;
+    std::string want;
+  };
+  std::vector<Case> cases = {
+      {"a\nb {{title\n", "t.html.mustache:2:3: error: tag is never closed (no closing delimiter)"},
+      {"one\n\n   {{/x}}", "t.html.mustache:3:4: error: closing tag for a section that was never opened: \"x\""},
+      {"{{=<% %>=}}\n<%#a%>\n", "t.html.mustache:2:1: error: section is never closed: \"a\""},
+      {"x {{= bad=}}", "t.html.mustache:1:3: error: invalid set-delimiter tag"},
+  };
+  for (const auto& c : cases) {
+    auto error = template_syntax_error("t.html.mustache", c.text);
+    BOOST_REQUIRE(error);
+    BOOST_TEST(format_diagnostic(*error) == c.want);
+  }
+  BOOST_TEST(!template_syntax_error("t", "{{#a}}{{b}}{{/a}} {{{c}}} {{! note}}"));
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_partial_is_an_error_at_its_tag) {
+  MemoryFileSource files = with_builtin();
+  files.add("clinic/week-plan.html.mustache", "{{> head}}\n<body>\n  {{> footr}}\n</body>\n");
+  BOOST_TEST(load_errors(files) ==
+             "clinic/week-plan.html.mustache:3:3: error: partial 'footr' not found: there is no "
+             "partials/footr.html.mustache; did you mean 'footer'?\n");
+}
+
+BOOST_AUTO_TEST_CASE(markdown_templates_use_markdown_partials) {
+  MemoryFileSource files = with_builtin();
+  files.add("clinic/index.md.mustache", "{{> style}}\n");  // style is an html-only partial
+  BOOST_TEST(load_errors(files) ==
+             "clinic/index.md.mustache:1:1: error: partial 'style' not found: there is no "
+             "partials/style.md.mustache\n");
+}
+
+BOOST_AUTO_TEST_CASE(partial_cycles_are_reported_as_a_path) {
+  MemoryFileSource files = with_builtin();
+  files.add("clinic/partials/header.html.mustache", "<header>{{> banner}}</header>\n");
+  files.add("clinic/partials/banner.html.mustache", "<div>\n{{> header}}</div>\n");
+  BOOST_TEST(load_errors(files) ==
+             "clinic/partials/banner.html.mustache:2:1: error: partial cycle: partials/header.html.mustache -> "
+             "partials/banner.html.mustache -> partials/header.html.mustache\n");
+}
+
+BOOST_AUTO_TEST_CASE(unknown_overlay_templates_are_warned_about) {
+  MemoryFileSource files = with_builtin();
+  files.add("clinic/indx.html.mustache", "<p>{{title}}</p>\n");
+  files.add("clinic/notes.txt", "not a template");
+  BOOST_TEST(load_errors(files) ==
+             "clinic/indx.html.mustache: warning: not used: iopplan has no template named 'indx.html.mustache'; "
+             "did you mean 'index.html.mustache'?\n");
+}
+
+BOOST_AUTO_TEST_CASE(missing_folders_and_templates_are_errors) {
+  MemoryFileSource files = with_builtin();
+  BOOST_TEST(load_errors(files, "nowhere") == "nowhere: error: templates folder not found\n");
+  MemoryFileSource partial_set;
+  partial_set.add("builtin/index.html.mustache", "<p>{{title}}</p>\n");
+  std::string errors = load_errors(partial_set, "");
+  BOOST_TEST(errors.find("builtin/handouts.md.mustache: error: missing template\n") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(finds_partials_after_delimiter_changes) {
+  auto refs = partial_references("{{> a}}\n{{{b}}} {{=<% %>=}} <%> c %> {{> not_a_tag}}");
+  BOOST_REQUIRE(refs.size() == 2u);
+  BOOST_TEST(refs[0].name == "a");
+  BOOST_TEST(refs[0].offset == 0u);
+  BOOST_TEST(refs[1].name == "c");
+}
+
+BOOST_AUTO_TEST_CASE(standalone_tag_lines_leave_no_blank_lines) {
+  std::string text = "A\n{{#x}}\n- B\n{{/x}}\n{{^x}}\n- none\n{{/x}}\n- C\n\nD\n";
+  MustacheData yes;
+  yes["x"] = MustacheData(true);
+  MustacheData no;
+  no["x"] = MustacheData(false);
+  BOOST_TEST(render("t.md.mustache", text, yes) == "A\n- B\n- C\n\nD\n");
+  BOOST_TEST(render("t.md.mustache", text, no) == "A\n- none\n- C\n\nD\n");
+  MustacheData items;
+  MustacheData list(MustacheData::type::list);
+  list.push_back(MustacheData("one"));
+  list.push_back(MustacheData("two"));
+  items["items"] = std::move(list);
+  BOOST_TEST(render("t.md.mustache", "List:\n{{#items}}\n- {{.}}\n{{/items}}\nEnd\n", items) ==
+             "List:\n- one\n- two\nEnd\n");
+}
+
+BOOST_AUTO_TEST_CASE(values_are_escaped_for_the_format_and_never_expanded) {
+  MustacheData data;
+  data["v"] = MustacheData("<b>*{{#x}}*</b>");
+  BOOST_TEST(render("t.html.mustache", "{{v}}", data) == "&lt;b&gt;*{{#x}}*&lt;/b&gt;");
+  BOOST_TEST(render("t.md.mustache", "{{v}}", data) == "\\<b\\>\\*{{#x}}\\*\\</b\\>");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
