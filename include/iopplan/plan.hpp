@@ -61,7 +61,7 @@ struct Plan {
   std::string program;       // program id
   std::string program_name;
   std::string admission;     // "rolling" or "closed"
-  int weeks = 0;
+  int weeks = 0;             // the program's length; closures may push meetings past it
   int group_size = 12;       // lines on the sign-in sheet
   Date start;
   uint64_t seed = 1;
@@ -74,5 +74,8 @@ struct Plan {
   double min_weekly_hours = 0;        // from the level of care
   Diagnostics warnings;               // e.g. a week below the level of care's hours
 };
+
+// The weeks the plan's days span: `weeks`, or more when closed days pushed meetings past it.
+int calendar_weeks(const Plan& plan);
 
 }  // namespace iopplan

@@ -55,13 +55,7 @@ Command add_build_command(CLI::App& parent) {
               return kExitUsage;
             }
             std::optional<Date> start;
-            if (!opts->start.empty()) {
-              start = parse_iso_date(opts->start);
-              if (!start) {
-                std::cerr << "iopplan: error: --start '" << opts->start << "' is not a date like 2027-01-04\n";
-                return kExitUsage;
-              }
-            }
+            if (!parse_start_option(opts->start, start, std::cerr)) return kExitUsage;
             bool pdf = std::find(formats->begin(), formats->end(), Format::pdf) != formats->end();
             std::optional<std::string> chromium;
             if (pdf && !(chromium = find_chromium())) {
@@ -71,6 +65,7 @@ Command add_build_command(CLI::App& parent) {
 
             // The stages in order: load, plan, render in memory, print PDFs, write.
             std::string dir = opts->library.empty() ? builtin_dir("curricula") : opts->library;
+            if (!program_exists_or_report(dir, opts->program, std::cerr)) return kExitUsage;
             auto library = load_library_or_report(dir, {}, false, std::cerr);
             if (!library) return kExitInputError;
             DiskFileSource files;

@@ -8,6 +8,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "iopplan/date.hpp"
 #include "iopplan/diagnostic.hpp"
 #include "iopplan/library.hpp"
 #include "iopplan/loader.hpp"
@@ -43,6 +44,13 @@ std::string plural(size_t count, const std::string& noun);
 
 // Prints diagnostics to `err` with their source lines; returns how many were errors.
 void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err);
+
+// Reads `--start`: true with `start` set (or left empty when `text` is empty); false after
+// printing why the text is not a date.
+bool parse_start_option(const std::string& text, std::optional<Date>& start, std::ostream& err);
+
+// True when the program id or file exists; otherwise prints "unknown program 'x'; did you mean 'y'?".
+bool program_exists_or_report(const std::string& library_dir, const std::string& id_or_path, std::ostream& err);
 
 // Loads the library and prints its diagnostics; nullopt when it has errors (or warnings and strict).
 std::optional<Library> load_library_or_report(const std::string& dir, const LoadOptions& options, bool strict,

@@ -4,7 +4,9 @@
 #include <unistd.h>
 
 #include "cli/commands.hpp"
+#include "curriculum/spelling.hpp"
 #include "iopplan/file_source.hpp"
+#include "iopplan/program.hpp"
 
 namespace fs = std::filesystem;
 
@@ -60,6 +62,26 @@ void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err) {
     if (it == sources.end()) it = sources.emplace(d.file, d.file.empty() ? std::nullopt : files.read(d.file)).first;
     err << format_with_source(d, it->second ? &*it->second : nullptr);
   }
+}
+
+bool parse_start_option(const std::string& text, std::optional<Date>& start, std::ostream& err) {
+  if (text.empty()) return true;
+  start = parse_iso_date(text);
+  if (!start) err << "iopplan: error: --start '" << text << "' is not a real calendar date written YYYY-MM-DD (1900-2200)\n";
+  return start.has_value();
+}
+
+bool program_exists_or_report(const std::string& library_dir, const std::string& id_or_path, std::ostream& err) {
+  DiskFileSource files;
+  std::string path = program_file(library_dir, id_or_path);
+  if (files.read(path)) return true;
+  if (path == id_or_path) {
+    err << "iopplan: error: cannot read program file '" << path << "'\n";
+  } else {
+    err << "iopplan: error: unknown program '" << id_or_path << "'"
+        << did_you_mean(id_or_path, program_ids(files, library_dir)) << '\n';
+  }
+  return false;
 }
 
 std::optional<Library> load_library_or_report(const std::string& dir, const LoadOptions& options, bool strict,

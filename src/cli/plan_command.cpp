@@ -3,7 +3,6 @@
 #include <memory>
 
 #include "cli/commands.hpp"
-#include "curriculum/spelling.hpp"
 #include "iopplan/file_source.hpp"
 #include "iopplan/plan_json.hpp"
 #include "iopplan/plan_text.hpp"
@@ -37,30 +36,14 @@ Command add_plan_command(CLI::App& parent) {
   app->add_option("--previous", opts->previous, "The earlier plan, as written by --format json");
   return {app, [opts]() {
             std::optional<Date> start;
-            if (!opts->start.empty()) {
-              start = parse_iso_date(opts->start);
-              if (!start) {
-                std::cerr << "iopplan: error: --start '" << opts->start
-                          << "' is not a real calendar date written YYYY-MM-DD (1900-2200)\n";
-                return kExitUsage;
-              }
-            }
+            if (!parse_start_option(opts->start, start, std::cerr)) return kExitUsage;
             if ((opts->keep_through_week > 0) != !opts->previous.empty()) {
               std::cerr << "iopplan: error: --keep-through-week and --previous go together\n";
               return kExitUsage;
             }
             std::string dir = opts->library.empty() ? builtin_dir("curricula") : opts->library;
             DiskFileSource files;
-            std::string path = program_file(dir, opts->program);
-            if (!files.read(path)) {
-              if (path == opts->program) {
-                std::cerr << "iopplan: error: cannot read program file '" << path << "'\n";
-              } else {
-                std::cerr << "iopplan: error: unknown program '" << opts->program << "'"
-                          << did_you_mean(opts->program, program_ids(files, dir)) << '\n';
-              }
-              return kExitUsage;
-            }
+            if (!program_exists_or_report(dir, opts->program, std::cerr)) return kExitUsage;
             std::optional<Plan> previous;
             if (!opts->previous.empty()) {
               auto text = files.read(opts->previous);

@@ -26,7 +26,7 @@ std::optional<Site> render_site(const Plan& plan, const std::string& plan_json, 
     out.push_back(error_at("", {}, "no output format chosen; use html, md or pdf"));
     return std::nullopt;
   }
-  ViewContext ctx{plan, library, organization, options, {}, 1, false, false, false, {}, {}};
+  ViewContext ctx{plan, library, organization, options, calendar_weeks(plan), {}, 1, false, false, false, {}, {}};
   ctx.has_html = wants(options, Format::html);
   ctx.has_md = wants(options, Format::md);
   ctx.has_pdf = wants(options, Format::pdf);
@@ -59,7 +59,7 @@ std::optional<Site> render_site(const Plan& plan, const std::string& plan_json, 
 
   // The order below is the order of the files in the site: index, then week by week.
   bool ok = render(Document::index, "", [&](Flavor flavor) { return index_view(ctx, flavor); });
-  for (int week = 1; ok && week <= plan.weeks; ++week) {
+  for (int week = 1; ok && week <= ctx.weeks; ++week) {
     if (options.only_week != 0 && week != options.only_week) continue;
     std::string folder = week_folder(week);
     ok = render(Document::week_plan, folder, [&](Flavor flavor) { return week_plan_view(ctx, week, flavor); });

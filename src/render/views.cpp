@@ -456,10 +456,10 @@ MustacheData calendar_view(ViewContext& ctx, Flavor flavor) {
     const MeetingEntry* entry = nullptr;
     const SkippedDay* skipped = nullptr;
   };
-  std::vector<std::vector<Cell>> rows(static_cast<size_t>(std::max(plan.weeks, 0)));
+  std::vector<std::vector<Cell>> rows(static_cast<size_t>(std::max(ctx.weeks, 0)));
   for (const auto& entry : ctx.meetings) rows[entry.meeting->week - 1].push_back({entry.meeting->date, &entry, nullptr});
   for (const auto& skipped : plan.skipped) {
-    if (skipped.week >= 1 && skipped.week <= plan.weeks) rows[skipped.week - 1].push_back({skipped.date, nullptr, &skipped});
+    if (skipped.week >= 1 && skipped.week <= ctx.weeks) rows[skipped.week - 1].push_back({skipped.date, nullptr, &skipped});
   }
   // Columns are weekdays when no week has two days on one weekday (the usual case), so a skipped
   // Monday sits under Monday; otherwise they are the week's first, second, ... meeting day.
@@ -607,17 +607,17 @@ bool prepare_views(ViewContext& ctx, Diagnostics& out) {
   const Plan& plan = ctx.plan;
   size_t errors = static_cast<size_t>(count(out, Severity::error));
   if (plan.weeks < 1) out.push_back(error_at("", {}, "the plan has no weeks"));
-  if (ctx.options.only_week != 0 && (ctx.options.only_week < 1 || ctx.options.only_week > plan.weeks)) {
+  if (ctx.options.only_week != 0 && (ctx.options.only_week < 1 || ctx.options.only_week > ctx.weeks)) {
     out.push_back(error_at("", {}, "week " + std::to_string(ctx.options.only_week) + " is not in the plan (it has " +
-                                       std::to_string(plan.weeks) + (plan.weeks == 1 ? " week)" : " weeks)")));
+                                       std::to_string(ctx.weeks) + (ctx.weeks == 1 ? " week)" : " weeks)")));
   }
   std::map<std::string, int> per_day;
   std::set<std::string> reported;
   for (const auto& meeting : plan.meetings) {
     std::string when = to_iso(meeting.date);
-    if (meeting.week < 1 || meeting.week > plan.weeks) {
+    if (meeting.week < 1) {
       out.push_back(error_at("", {}, "the meeting on " + when + " is in week " + std::to_string(meeting.week) +
-                                         ", outside the plan's " + std::to_string(plan.weeks) + " weeks"));
+                                         "; weeks start at 1"));
       continue;
     }
     for (const auto& block : meeting.blocks) {
@@ -662,7 +662,7 @@ MustacheData index_view(ViewContext& ctx, Flavor flavor) {
   view["has_min_hours"] = MustacheData(plan.min_weekly_hours > 0);
   view["min_weekly_hours"] = MustacheData(hours_text(plan.min_weekly_hours));
   MustacheData weeks(MustacheData::type::list);
-  for (int week = 1; week <= plan.weeks; ++week) {
+  for (int week = 1; week <= ctx.weeks; ++week) {
     MustacheData item = packet_links(ctx, week, "");
     item["number"] = MustacheData(std::to_string(week));
     item["dates"] = MustacheData(week_dates(ctx, week));

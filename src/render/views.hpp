@@ -29,6 +29,7 @@ struct ViewContext {
   const Library& library;
   const Organization& organization;
   const RenderOptions& options;
+  int weeks = 0;                       // calendar_weeks(plan): week folders 1..weeks
   std::vector<MeetingEntry> meetings;  // plan order
   int copies = 1;                      // handout copies per meeting in the print packet
   bool has_html = false;

@@ -1,0 +1,108 @@
+# End-to-end tests of `iopplan build`: the documented layout, byte-identical rebuilds, plan.json
+# equal to `plan --format json`, content shown as text, and failures that write nothing.
+# Run by CTest: cmake -DIOPPLAN=... -DSOURCE_DIR=... -DWORK_DIR=... -P build_cli_test.cmake
+set(failures 0)
+file(REMOVE_RECURSE ${WORK_DIR})
+file(MAKE_DIRECTORY ${WORK_DIR})
+
+# check("<if() condition>" "name"): the condition is evaluated as written.
+macro(check condition name)
+  cmake_language(EVAL CODE "if(${condition})\n set(passed TRUE)\nelse()\n set(passed FALSE)\nendif()")
+  if(passed)
+    message("ok   ${name}")
+  else()
+    message("FAIL ${name}")
+    math(EXPR failures "${failures} + 1")
+  endif()
+endmacro()
+
+function(run out_code)
+  execute_process(COMMAND ${IOPPLAN} ${ARGN} WORKING_DIRECTORY ${WORK_DIR}
+    RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  set(${out_code} ${code} PARENT_SCOPE)
+  set(last_stdout "${out}" PARENT_SCOPE)
+  set(last_stderr "${err}" PARENT_SCOPE)
+endfunction()
+
+# The whole 16-week program, twice.
+run(code build iop-16-week-rolling --start 2027-01-04 --out a)
+check("code EQUAL 0" "build: exit 0")
+check("last_stdout MATCHES \"Open a/index.html in a browser\"" "build: says where to open the result")
+set(layout index.html index.md plan.json week-01/plan.html week-01/plan.md week-01/print-packet.html
+  week-01/2027-01-04/facilitator-guide.html week-01/2027-01-04/facilitator-guide.md
+  week-01/2027-01-04/handouts.html week-01/2027-01-04/handouts.md
+  week-16/2027-04-22/handouts.html week-17/print-packet.html)
+set(missing "")
+foreach(path ${layout})
+  if(NOT EXISTS ${WORK_DIR}/a/${path})
+    list(APPEND missing ${path})
+  endif()
+endforeach()
+check("missing STREQUAL \"\"" "build: the documented layout, including week 17 for content moved by holidays (${missing})")
+check("NOT EXISTS ${WORK_DIR}/a/week-03/2027-01-18" "build: no meeting folder on Martin Luther King Jr. Day")
+file(GLOB week_folders LIST_DIRECTORIES true ${WORK_DIR}/a/week-*)
+list(LENGTH week_folders weeks)
+check("weeks EQUAL 17" "build: 17 week folders")
+
+run(code build iop-16-week-rolling --start 2027-01-04 --out b)
+file(GLOB_RECURSE files_a RELATIVE ${WORK_DIR}/a ${WORK_DIR}/a/*)
+file(GLOB_RECURSE files_b RELATIVE ${WORK_DIR}/b ${WORK_DIR}/b/*)
+set(different "")
+foreach(path ${files_a})
+  execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files ${WORK_DIR}/a/${path} ${WORK_DIR}/b/${path}
+    RESULT_VARIABLE same)
+  if(NOT same EQUAL 0)
+    list(APPEND different ${path})
+  endif()
+endforeach()
+check("files_a STREQUAL files_b AND different STREQUAL \"\"" "build: two builds are byte-identical (${different})")
+
+run(code plan iop-16-week-rolling --start 2027-01-04 --format json)
+file(READ ${WORK_DIR}/a/plan.json plan_json)
+check("last_stdout STREQUAL plan_json" "build: plan.json is what plan --format json prints")
+
+# Rebuilding over an earlier build leaves files it did not write alone.
+file(WRITE ${WORK_DIR}/a/notes.txt "mine")
+run(code build iop-16-week-rolling --start 2027-01-04 --out a --week 2)
+file(READ ${WORK_DIR}/a/notes.txt notes)
+check("code EQUAL 0 AND notes STREQUAL \"mine\"" "build: --week rebuilds in place and keeps other files")
+
+# A broken template: exit 1, the template's position, and nothing written.
+file(WRITE ${WORK_DIR}/templates/handouts.html.mustache "<h1>{{#plan}}</h1>\n")
+run(code build iop-16-week-rolling --out c --templates templates)
+check("code EQUAL 1 AND NOT EXISTS ${WORK_DIR}/c" "build: a template error writes nothing")
+check("last_stderr MATCHES \"templates/handouts.html.mustache:1:5: error: \"" "build: names the template and position")
+
+# A module whose text holds HTML and Mustache tags: both print as visible text.
+file(COPY ${SOURCE_DIR}/curricula DESTINATION ${WORK_DIR})
+set(module ${WORK_DIR}/curricula/relapse-prevention/high-risk-situations.toml)
+file(READ ${module} text)
+string(REPLACE "A **high-risk situation**" "<script>alert(1)</script> {{#x}} A **high-risk situation**" text "${text}")
+string(REPLACE "title = \"Spotting Your High-Risk Situations\"" "title = \"Risks {{name}} <b>bold</b>\"" text "${text}")
+file(WRITE ${module} "${text}")
+run(code build iop-16-week-rolling --library curricula --out d)
+file(GLOB_RECURSE pages ${WORK_DIR}/d/*handouts.html)
+set(shown FALSE)
+set(raw FALSE)
+foreach(page ${pages})
+  file(READ ${page} html)
+  if(html MATCHES "&lt;script&gt;alert\\(1\\)&lt;/script&gt; {{#x}}" AND html MATCHES "Risks {{name}} &lt;b&gt;bold&lt;/b&gt;")
+    set(shown TRUE)
+  endif()
+  if(html MATCHES "<script>alert" OR html MATCHES "<b>bold")
+    set(raw TRUE)
+  endif()
+endforeach()
+check("code EQUAL 0 AND shown AND NOT raw" "build: <script> and {{#x}} in a module print as text")
+
+# Usage and input errors.
+run(code build no-such-program --out e)
+check("code EQUAL 2 AND NOT EXISTS ${WORK_DIR}/e" "build: unknown program is a usage error")
+run(code build iop-16-week-rolling --start 2027-02-30 --out e)
+check("code EQUAL 2 AND NOT EXISTS ${WORK_DIR}/e" "build: an impossible date is a usage error")
+run(code build iop-16-week-rolling --week 40 --out e)
+check("code EQUAL 1 AND NOT EXISTS ${WORK_DIR}/e" "build: a week outside the plan writes nothing")
+
+if(failures GREATER 0)
+  message(FATAL_ERROR "${failures} build test(s) failed")
+endif()
