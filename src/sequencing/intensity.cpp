@@ -56,13 +56,13 @@ void check_plan_weeks(const Program& program, const std::vector<WeekHours>& hour
   std::string weeks;
   int short_weeks = 0;
   for (const auto& week : hours) {
-    if (week.hours >= level->min_weekly_hours) continue;
+    // Weeks past the nominal end only hold content that closures moved on; the note says so.
+    if (week.hours >= level->min_weekly_hours || week.week > program.weeks) continue;
     ++short_weeks;
     std::string closed;
     for (const auto& day : skipped) {
       if (day.week == week.week) closed += (closed.empty() ? "" : ", ") + to_iso(day.date) + " " + day.reason;
     }
-    if (closed.empty() && week.week > program.weeks) closed = "after the nominal end";
     weeks += (weeks.empty() ? "" : "; ") + std::string("week ") + std::to_string(week.week) + " has " +
              hours_text(week.hours) + (closed.empty() ? "" : " (" + closed + ")");
   }

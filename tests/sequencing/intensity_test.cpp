@@ -46,14 +46,21 @@ BOOST_AUTO_TEST_CASE(a_regular_week_below_the_level_is_a_warning) {
 
 BOOST_AUTO_TEST_CASE(short_weeks_of_a_plan_name_their_closed_days) {
   Program p = two_evenings("asam-2.1-adolescent");
+  p.weeks = 5;
   std::vector<WeekHours> hours = {{1, 6}, {2, 3}, {3, 6}, {4, 6}, {5, 3}};
   std::vector<SkippedDay> skipped = {{2, {2027, 1, 18}, "Martin Luther King Jr. Day"}};
   Diagnostics out;
   check_plan_weeks(p, hours, skipped, out);
   BOOST_TEST(diagnostics_text(out) ==
              "input/programs/x.toml:5:17: warning: 2 weeks fall below the 6 scheduled hours a week "
-             "asam-2.1-adolescent asks for: week 2 has 3 (2027-01-18 Martin Luther King Jr. Day); week 5 has 3 "
-             "(after the nominal end)\n");
+             "asam-2.1-adolescent asks for: week 2 has 3 (2027-01-18 Martin Luther King Jr. Day); week 5 has 3\n");
+  // A week after the nominal end holds only moved content and is not held to the level of care.
+  out.clear();
+  p.weeks = 4;
+  check_plan_weeks(p, hours, skipped, out);
+  BOOST_TEST(diagnostics_text(out) ==
+             "input/programs/x.toml:5:17: warning: 1 week falls below the 6 scheduled hours a week "
+             "asam-2.1-adolescent asks for: week 2 has 3 (2027-01-18 Martin Luther King Jr. Day)\n");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
