@@ -3,42 +3,12 @@
 set(FIXTURES ${SOURCE_DIR}/tests/cli/fixtures)
 set(failures 0)
 
-# In expected text, write ';' as <semi>.
-# expect(NAME EXIT code [STDOUT text] [STDOUT_MATCHES regex] [STDERR text] [STDERR_MATCHES regex] ARGS ...)
+include(${CMAKE_CURRENT_LIST_DIR}/cli_case.cmake)
+
+# Fixture paths are relative to tests/cli.
 function(expect name)
-  cmake_parse_arguments(E "" "EXIT;STDOUT;STDOUT_MATCHES;STDERR;STDERR_MATCHES" "ARGS" ${ARGN})
-  # CMake splits arguments at ';', so expected texts spell it <semi>.
-  foreach(field STDOUT STDERR)
-    if(DEFINED E_${field})
-      string(REPLACE "<semi>" ";" E_${field} "${E_${field}}")
-    endif()
-  endforeach()
-  execute_process(COMMAND ${IOPPLAN} ${E_ARGS} WORKING_DIRECTORY ${SOURCE_DIR}/tests/cli
-    RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  set(ok TRUE)
-  if(NOT code STREQUAL E_EXIT)
-    set(ok FALSE)
-    message("  exit ${code}, expected ${E_EXIT}")
-  endif()
-  set(actual_STDOUT "${out}")
-  set(actual_STDERR "${err}")
-  foreach(field STDOUT STDERR)
-    if(DEFINED E_${field} AND NOT actual_${field} STREQUAL E_${field})
-      set(ok FALSE)
-      message("  ${field} was:\n${actual_${field}}\n  expected:\n${E_${field}}")
-    endif()
-    if(DEFINED E_${field}_MATCHES AND NOT actual_${field} MATCHES "${E_${field}_MATCHES}")
-      set(ok FALSE)
-      message("  ${field} was:\n${actual_${field}}\n  expected to match: ${E_${field}_MATCHES}")
-    endif()
-  endforeach()
-  if(ok)
-    message("ok   ${name}")
-  else()
-    message("FAIL ${name}")
-    math(EXPR n "${failures} + 1")
-    set(failures ${n} PARENT_SCOPE)
-  endif()
+  cli_case("${name}" DIR ${SOURCE_DIR}/tests/cli ${ARGN})
+  set(failures ${failures} PARENT_SCOPE)
 endfunction()
 
 expect("check: the shipped library is clean, even strict" EXIT 0

@@ -2,62 +2,19 @@
 # Run by CTest as: cmake -DIOPPLAN=... -DSOURCE_DIR=... -DWORK_DIR=... -P plan_cli_test.cmake
 set(failures 0)
 
-# run(NAME EXIT code [STDOUT_MATCHES regex]... [STDERR_MATCHES regex]... [STDERR text] [OUTPUT_FILE f] ARGS ...)
-# Commands run in the source tree, so paths in messages read "curricula/programs/...". CMake splits
-# arguments at ';', so expected texts spell it <semi>.
-function(run name)
-  cmake_parse_arguments(R "" "EXIT;STDERR;OUTPUT_FILE" "STDOUT_MATCHES;STDERR_MATCHES;ARGS" ${ARGN})
-  if(DEFINED R_STDERR)
-    string(REPLACE "<semi>" ";" R_STDERR "${R_STDERR}")
-  endif()
-  if(R_OUTPUT_FILE)
-    execute_process(COMMAND ${IOPPLAN} ${R_ARGS} WORKING_DIRECTORY ${SOURCE_DIR}
-      RESULT_VARIABLE code OUTPUT_FILE ${R_OUTPUT_FILE} ERROR_VARIABLE err)
-    file(READ ${R_OUTPUT_FILE} out)
-  else()
-    execute_process(COMMAND ${IOPPLAN} ${R_ARGS} WORKING_DIRECTORY ${SOURCE_DIR}
-      RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  endif()
-  set(ok TRUE)
-  if(NOT code STREQUAL R_EXIT)
-    set(ok FALSE)
-    message("  exit ${code}, expected ${R_EXIT}\n  stderr: ${err}")
-  endif()
-  foreach(regex IN LISTS R_STDOUT_MATCHES)
-    if(NOT out MATCHES "${regex}")
-      set(ok FALSE)
-      message("  stdout does not match: ${regex}")
-    endif()
-  endforeach()
-  foreach(regex IN LISTS R_STDERR_MATCHES)
-    if(NOT err MATCHES "${regex}")
-      set(ok FALSE)
-      message("  stderr was:\n${err}\n  expected to match: ${regex}")
-    endif()
-  endforeach()
-  if(DEFINED R_STDERR AND NOT err STREQUAL R_STDERR)
-    set(ok FALSE)
-    message("  stderr was:\n${err}\n  expected:\n${R_STDERR}")
-  endif()
-  if(ok)
-    message("ok   ${name}")
-  else()
-    message("FAIL ${name}")
-    math(EXPR n "${failures} + 1")
-    set(failures ${n} PARENT_SCOPE)
-  endif()
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/cli_case.cmake)
+# Commands run in the source tree, so paths in messages read "curricula/programs/...".
 
 file(REMOVE_RECURSE ${WORK_DIR})
 file(MAKE_DIRECTORY ${WORK_DIR})
 
 # The done-when command: a JSON plan without the two Monday holidays, twice the same.
-run("plan: the 16-week rolling program as JSON" EXIT 0 OUTPUT_FILE ${WORK_DIR}/a.json
+cli_case("plan: the 16-week rolling program as JSON" EXIT 0 OUTPUT_FILE ${WORK_DIR}/a.json
   STDOUT_MATCHES "\"program\": \"iop-16-week-rolling\"" "\"start\": \"2027-01-04\"" "\"date\": \"2027-04-28\""
                  "\"reason\": \"Martin Luther King Jr. Day\"" "\"module_version\": \"1\\.0\\.0\""
   STDERR_MATCHES "note: 2 meeting days are closed" "warning: 2 weeks fall below the 9 scheduled hours"
   ARGS plan iop-16-week-rolling --start 2027-01-04 --format json)
-run("plan: the same seed again" EXIT 0 OUTPUT_FILE ${WORK_DIR}/b.json
+cli_case("plan: the same seed again" EXIT 0 OUTPUT_FILE ${WORK_DIR}/b.json
   ARGS plan iop-16-week-rolling --start 2027-01-04 --format json)
 file(READ ${WORK_DIR}/a.json a)
 file(READ ${WORK_DIR}/b.json b)
@@ -70,32 +27,32 @@ else()
   message("ok   plan: byte-for-byte the same, and no meeting on 2027-01-18 or 2027-02-15")
 endif()
 
-run("plan: a table, with reasons" EXIT 0
+cli_case("plan: a table, with reasons" EXIT 0
   STDOUT_MATCHES "Week  Day  Date        Skills group +Topic group\n" "      Thu  2027-04-01  closed: Staff training\n"
                  "Score: [0-9.]+ \\(lower is better\\)\n  track spread " "Skills group: phase "
   ARGS plan iop-8-week-cohort --explain)
-run("plan: a program by path" EXIT 0 STDOUT_MATCHES "^Morning IOP, 8-week closed cohort \\(iop-8-week-cohort\\)\n"
+cli_case("plan: a program by path" EXIT 0 STDOUT_MATCHES "^Morning IOP, 8-week closed cohort \\(iop-8-week-cohort\\)\n"
   ARGS plan curricula/programs/iop-8-week-cohort.toml --seed 12345678901234567890)
 
-run("plan: unknown program" EXIT 2
+cli_case("plan: unknown program" EXIT 2
   STDERR "iopplan: error: unknown program 'iop-16-week-rollin'<semi> did you mean 'iop-16-week-rolling'?\n"
   ARGS plan iop-16-week-rollin)
-run("plan: not a date" EXIT 2
+cli_case("plan: not a date" EXIT 2
   STDERR "iopplan: error: --start '2027-02-30' is not a real calendar date written YYYY-MM-DD (1900-2200)\n"
   ARGS plan iop-16-week-rolling --start 2027-02-30)
-run("plan: keep without the earlier plan" EXIT 2
+cli_case("plan: keep without the earlier plan" EXIT 2
   STDERR "iopplan: error: --keep-through-week and --previous go together\n"
   ARGS plan iop-16-week-rolling --keep-through-week 4)
-run("plan: a bad format" EXIT 2 ARGS plan iop-16-week-rolling --format xml)
-run("plan: a missing earlier plan" EXIT 2 STDERR "iopplan: error: cannot read the earlier plan 'nowhere.json'\n"
+cli_case("plan: a bad format" EXIT 2 ARGS plan iop-16-week-rolling --format xml)
+cli_case("plan: a missing earlier plan" EXIT 2 STDERR "iopplan: error: cannot read the earlier plan 'nowhere.json'\n"
   ARGS plan iop-16-week-rolling --keep-through-week 4 --previous nowhere.json)
 
 # Keep weeks 1-4 as delivered and replan the rest with another seed.
-run("plan: keep weeks 1-4 of an earlier plan" EXIT 0 OUTPUT_FILE ${WORK_DIR}/kept.json
+cli_case("plan: keep weeks 1-4 of an earlier plan" EXIT 0 OUTPUT_FILE ${WORK_DIR}/kept.json
   STDOUT_MATCHES "\"name\": \"changes from the earlier plan\"" "kept as delivered \\(weeks 1-4 of the earlier plan\\)"
   ARGS plan iop-16-week-rolling --seed 2 --format json --keep-through-week 4 --previous ${WORK_DIR}/a.json)
 file(WRITE ${WORK_DIR}/broken.json "{\"program\": \"iop-16-week-rolling\",\n\"start\": \"2027-01-04\", \"meetings\": [}\n")
-run("plan: a broken earlier plan" EXIT 1
+cli_case("plan: a broken earlier plan" EXIT 1
   STDERR_MATCHES "^${WORK_DIR}/broken.json:2:37: error: not valid JSON: syntax error"
   ARGS plan iop-16-week-rolling --keep-through-week 4 --previous ${WORK_DIR}/broken.json)
 
@@ -116,20 +73,20 @@ foreach(text IN LISTS lines)
   endif()
 endforeach()
 set(quota "${WORK_DIR}/short/programs/iop-16-week-rolling.toml:${quota_line}:17: error: track 'nutrition' needs 6 slots in the cycle \\(min_per_cycle\\) but has 5 modules")
-run("plan: a track short of its quota" EXIT 1
+cli_case("plan: a track short of its quota" EXIT 1
   STDERR_MATCHES "^${quota}" "iopplan: no plan for iop-16-week-rolling: the rules above cannot all hold\n$"
   ARGS plan iop-16-week-rolling --library ${WORK_DIR}/short)
-run("check: the same, before any search" EXIT 1 STDOUT_MATCHES "^[0-9]+ modules, 6 tracks, 2 programs: 1 error, 0 warnings\n$"
+cli_case("check: the same, before any search" EXIT 1 STDOUT_MATCHES "^[0-9]+ modules, 6 tracks, 2 programs: 1 error, 0 warnings\n$"
   STDERR_MATCHES "^${quota}"
   ARGS check --library ${WORK_DIR}/short)
 
 # Schema errors in a program file, with the source line and a caret.
 file(WRITE ${WORK_DIR}/short/programs/bad.toml "id = \"bad\"\nname = \"Bad\"\nadmission = \"rolling\"\nweeks = 0\n")
-run("check: a broken program" EXIT 1 STDOUT_MATCHES "3 programs: [0-9]+ errors, 0 warnings\n$"
+cli_case("check: a broken program" EXIT 1 STDOUT_MATCHES "3 programs: [0-9]+ errors, 0 warnings\n$"
   STDERR_MATCHES "bad.toml:4:9: error: 'weeks' is 0; it must be between 1 and 104\n  weeks = 0\n          \\^\n"
   ARGS check --library ${WORK_DIR}/short)
 
-run("check: the shipped library and programs" EXIT 0
+cli_case("check: the shipped library and programs" EXIT 0
   STDOUT_MATCHES "^[0-9]+ modules, 6 tracks, 2 programs: 0 errors, 0 warnings\n$" STDERR ""
   ARGS check --strict)
 
