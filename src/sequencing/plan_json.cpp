@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "curriculum/utf8.hpp"
+
 namespace iopplan {
 namespace {
 
@@ -13,6 +15,8 @@ constexpr const char* kFormat = "iopplan-plan";
 constexpr int kVersion = 1;
 constexpr size_t kMaxMeetings = 20000;
 constexpr size_t kMaxBlocksPerMeeting = 100;
+// Twice the largest plan the engine writes (208 weeks of 7 meetings of 24 blocks is about 8 MB).
+constexpr size_t kMaxPlanJsonBytes = 16 * 1024 * 1024;
 
 double rounded(double value) { return std::round(value * 10000) / 10000; }
 
@@ -203,6 +207,11 @@ std::string plan_to_json(const Plan& plan) {
 }
 
 std::optional<Plan> plan_from_json(const std::string& text, const std::string& path, Diagnostics& out) {
+  if (text.size() > kMaxPlanJsonBytes) {
+    out.push_back(error_at(path, {}, "file is too large (" + std::to_string(text.size()) + " bytes; the limit is " +
+                                         std::to_string(kMaxPlanJsonBytes) + " bytes)"));
+    return std::nullopt;
+  }
   Json j;
   try {
     j = Json::parse(text);
@@ -220,6 +229,15 @@ std::optional<Plan> plan_from_json(const std::string& text, const std::string& p
     std::string message = e.what();
     size_t colon = message.find("syntax error");
     out.push_back(error_at(path, {line, column}, "not valid JSON: " + (colon == std::string::npos ? message : message.substr(colon))));
+    return std::nullopt;
+  } catch (const Json::out_of_range& e) {
+    // A number beyond a double's range ("1e999"): nlohmann quotes it but gives no position.
+    std::string message = e.what();
+    size_t open = message.find('\''), close = message.rfind('\'');
+    std::string number = open < close ? message.substr(open + 1, close - open - 1) : "";
+    size_t at = number.empty() ? std::string::npos : text.find(number);
+    out.push_back(error_at(path, at == std::string::npos ? SourcePos{} : position_of_offset(text, at),
+                           "not valid JSON: the number " + number + " is too large"));
     return std::nullopt;
   }
   Reader r(path, out);

@@ -1,6 +1,8 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <cstdio>
+
 #include "curriculum/fixtures.hpp"
 #include "iopplan/loader.hpp"
 
@@ -154,6 +156,21 @@ BOOST_AUTO_TEST_CASE(over_large_file_is_refused) {
   std::vector<std::string> expected = {"lib/rp/alpha.toml: error: file is too large (" + std::to_string(text.size()) +
                                        " bytes; the limit is 1048576 bytes)"};
   BOOST_TEST(lines_of(result.diagnostics) == expected, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(more_than_20000_modules_are_refused) {
+  MemoryFileSource source;
+  source.add("lib/tracks.toml", kTracks);
+  for (int i = 0; i <= 20000; ++i) {
+    char id[16];
+    std::snprintf(id, sizeof id, "m%05d", i);
+    source.add(std::string("lib/rp/") + id + ".toml", valid_module(id));
+  }
+  LoadResult result = load_library(source, "lib");
+  std::vector<std::string> expected = {
+      "lib/rp/m20000.toml: error: too many modules: the limit is 20000 per library; the rest were not read"};
+  BOOST_TEST(lines_of(result.diagnostics) == expected, boost::test_tools::per_element());
+  BOOST_TEST(result.library.modules.size() == 20000u);
 }
 
 BOOST_AUTO_TEST_CASE(hard_to_read_handout_warns) {

@@ -18,6 +18,7 @@ std::ostream& operator<<(std::ostream& out, const BadJson& c) { return out << c.
 
 const BadJson kBad[] = {
     {"{\n  \"program\": \"x\",\n  \"start\": 2027\n", "in.json:4:1: error: not valid JSON: syntax error while parsing object - unexpected end of input; expected '}'\n"},
+    {"{\n  \"seed\": 1e999\n}", "in.json:2:11: error: not valid JSON: the number 1e999 is too large\n"},
     {"[]", "in.json: error: the file: must hold a JSON object (a plan written by 'iopplan plan --format json')\n"},
     {"{\"program\": \"x\"}", "in.json: error: start: missing\nin.json: error: meetings: missing\n"},
     {"{\"format\": \"other\", \"program\": \"x\", \"start\": \"2027-02-30\", \"meetings\": {}}",
@@ -116,6 +117,13 @@ BOOST_DATA_TEST_CASE(bad_files_are_reported_by_path, boost::unit_test::data::mak
   Diagnostics out;
   BOOST_TEST(!plan_from_json(c.text, "in.json", out).has_value());
   BOOST_TEST(diagnostics_text(out) == c.expected);
+}
+
+BOOST_AUTO_TEST_CASE(a_file_over_16_mib_is_refused_before_parsing) {
+  std::string text = "{\"meetings\": []" + std::string(16 * 1024 * 1024, ' ') + "}";
+  Diagnostics out;
+  BOOST_TEST(!plan_from_json(text, "in.json", out).has_value());
+  BOOST_TEST(diagnostics_text(out) == "in.json: error: file is too large (16777232 bytes; the limit is 16777216 bytes)\n");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
