@@ -37,4 +37,8 @@ void check_regular_week(const Program& program, Diagnostics& out);
 void check_plan_weeks(const Program& program, const std::vector<WeekHours>& hours,
                       const std::vector<SkippedDay>& skipped, Diagnostics& out);
 
+// Notes (not warnings: they depend on the start date, which `plan --start` may change) the weeks that
+// closures leave short of the level of care, for a plan starting on the program's start_date.
+void note_calendar_weeks(const Program& program, Diagnostics& out);
+
 }  // namespace iopplan

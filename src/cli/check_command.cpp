@@ -34,6 +34,7 @@ Command add_check_command(CLI::App& parent) {
             for (const auto& program : load_programs(files, dir, result.library, result.diagnostics)) {
               preflight(result.library, program, std::nullopt, result.diagnostics);
               check_regular_week(program, result.diagnostics);
+              note_calendar_weeks(program, result.diagnostics);
             }
             load_library_organization(files, dir, result.diagnostics);
             sort_diagnostics(result.diagnostics);

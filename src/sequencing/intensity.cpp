@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "iopplan/calendar.hpp"
+
 namespace iopplan {
 
 std::string hours_text(double hours) {
@@ -71,6 +73,28 @@ void check_plan_weeks(const Program& program, const std::vector<WeekHours>& hour
                            std::to_string(short_weeks) + (short_weeks == 1 ? " week falls" : " weeks fall") +
                                " below the " + hours_text(level->min_weekly_hours) + " scheduled hours a week " +
                                level->id + " asks for: " + weeks));
+}
+
+void note_calendar_weeks(const Program& program, Diagnostics& out) {
+  if (find_level_of_care(program.level_of_care) == nullptr) return;
+  std::vector<WeekHours> hours;
+  std::vector<SkippedDay> skipped;
+  for (int week = 1; week <= program.weeks; ++week) hours.push_back({week, 0});
+  for (const auto& day : meeting_calendar(program, program.start_date)) {
+    if (day.week < 1 || day.week > program.weeks) continue;
+    if (day.held()) {
+      hours[static_cast<size_t>(day.week - 1)].hours += program.meeting_minutes / 60.0;
+    } else {
+      skipped.push_back({day.week, day.date, day.closed});
+    }
+  }
+  Diagnostics short_weeks;
+  check_plan_weeks(program, hours, skipped, short_weeks);
+  for (auto& d : short_weeks) {
+    d.severity = Severity::note;
+    d.message = "starting on " + to_iso(program.start_date) + ", " + d.message;
+    out.push_back(std::move(d));
+  }
 }
 
 }  // namespace iopplan

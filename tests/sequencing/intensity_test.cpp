@@ -63,4 +63,19 @@ BOOST_AUTO_TEST_CASE(short_weeks_of_a_plan_name_their_closed_days) {
              "asam-2.1-adolescent asks for: week 2 has 3 (2027-01-18 Martin Luther King Jr. Day)\n");
 }
 
+BOOST_AUTO_TEST_CASE(check_notes_the_holiday_weeks_of_the_default_start) {
+  Program p = two_evenings("asam-2.1-adolescent");
+  p.start_date = {2027, 1, 11};  // a Monday; the next Monday is Martin Luther King Jr. Day
+  p.skip_us_federal_holidays = true;
+  Diagnostics out;
+  note_calendar_weeks(p, out);
+  BOOST_TEST(diagnostics_text(out) ==
+             "input/programs/x.toml:5:17: note: starting on 2027-01-11, 1 week falls below the 6 scheduled hours a "
+             "week asam-2.1-adolescent asks for: week 2 has 3 (2027-01-18 Martin Luther King Jr. Day)\n");
+  p.skip_us_federal_holidays = false;
+  out.clear();
+  note_calendar_weeks(p, out);
+  BOOST_TEST(diagnostics_text(out) == "");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
