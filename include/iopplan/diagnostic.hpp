@@ -27,6 +27,9 @@ using Diagnostics = std::vector<Diagnostic>;
 Diagnostic error_at(const std::string& file, SourcePos pos, std::string message);
 Diagnostic warning_at(const std::string& file, SourcePos pos, std::string message);
 
+// "file is too large (N bytes; the limit is M bytes)", for every reader with a size limit.
+Diagnostic file_too_large(const std::string& file, size_t size, size_t limit);
+
 const char* severity_name(Severity severity);
 
 // "file:line:col: error: message"; the position parts are left out when unknown.

@@ -15,4 +15,8 @@ namespace iopplan {
 // rule's line in the program file. True when none was found.
 bool preflight(const Library& library, const Program& program, const std::optional<Date>& start, Diagnostics& out);
 
+// What `iopplan check` reports for a program without planning it: preflight from its start date,
+// a regular week short of its level of care, and (as notes) weeks that closed days leave short.
+void check_program(const Library& library, const Program& program, Diagnostics& out);
+
 }  // namespace iopplan

@@ -134,8 +134,12 @@ std::vector<std::string> program_ids(const FileSource& files, const std::string&
 std::optional<Program> parse_program(const std::string& path, const std::string& text, const Library& library,
                                      Diagnostics& out);
 
-// Reads program_file(root, id_or_path). An id that names no file gets
-// "unknown program 'x'; did you mean 'y'?".
+// nullopt when program_file(root, id_or_path) can be read; otherwise why not: "unknown program 'x';
+// did you mean 'y'?" for an id, "cannot read program file" for a path.
+std::optional<Diagnostic> missing_program(const FileSource& files, const std::string& root,
+                                          const std::string& id_or_path);
+
+// Reads program_file(root, id_or_path); when it is missing, says so as missing_program() does.
 std::optional<Program> load_program(const FileSource& files, const std::string& library_root,
                                     const std::string& id_or_path, const Library& library, Diagnostics& out);
 

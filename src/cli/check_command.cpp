@@ -4,7 +4,6 @@
 
 #include "cli/commands.hpp"
 #include "iopplan/file_source.hpp"
-#include "iopplan/intensity.hpp"
 #include "iopplan/preflight.hpp"
 #include "iopplan/program.hpp"
 #include "iopplan/organization.hpp"
@@ -32,9 +31,7 @@ Command add_check_command(CLI::App& parent) {
             // Programs are checked against the library as loaded, and before any search.
             size_t programs = program_ids(files, dir).size();
             for (const auto& program : load_programs(files, dir, result.library, result.diagnostics)) {
-              preflight(result.library, program, std::nullopt, result.diagnostics);
-              check_regular_week(program, result.diagnostics);
-              note_calendar_weeks(program, result.diagnostics);
+              check_program(result.library, program, result.diagnostics);
             }
             load_library_organization(files, dir, result.diagnostics);
             sort_diagnostics(result.diagnostics);

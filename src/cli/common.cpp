@@ -4,7 +4,6 @@
 #include <unistd.h>
 
 #include "cli/commands.hpp"
-#include "curriculum/spelling.hpp"
 #include "iopplan/file_source.hpp"
 #include "iopplan/program.hpp"
 
@@ -72,16 +71,9 @@ bool parse_start_option(const std::string& text, std::optional<Date>& start, std
 }
 
 bool program_exists_or_report(const std::string& library_dir, const std::string& id_or_path, std::ostream& err) {
-  DiskFileSource files;
-  std::string path = program_file(library_dir, id_or_path);
-  if (files.read(path)) return true;
-  if (path == id_or_path) {
-    err << "iopplan: error: cannot read program file '" << path << "'\n";
-  } else {
-    err << "iopplan: error: unknown program '" << id_or_path << "'"
-        << did_you_mean(id_or_path, program_ids(files, library_dir)) << '\n';
-  }
-  return false;
+  auto missing = missing_program(DiskFileSource(), library_dir, id_or_path);
+  if (missing) err << "iopplan: " << format_diagnostic(*missing) << '\n';
+  return !missing;
 }
 
 std::optional<Library> load_library_or_report(const std::string& dir, const LoadOptions& options, bool strict,

@@ -13,6 +13,11 @@ Diagnostic warning_at(const std::string& file, SourcePos pos, std::string messag
   return {Severity::warning, file, pos.line, pos.column, std::move(message)};
 }
 
+Diagnostic file_too_large(const std::string& file, size_t size, size_t limit) {
+  return error_at(file, {}, "file is too large (" + std::to_string(size) + " bytes; the limit is " +
+                                std::to_string(limit) + " bytes)");
+}
+
 const char* severity_name(Severity severity) {
   switch (severity) {
     case Severity::error: return "error";

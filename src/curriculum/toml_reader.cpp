@@ -64,8 +64,7 @@ std::string plain_description(std::string_view description) {
 ParsedToml parse_toml(const std::string& path, const std::string& content, Diagnostics& out) {
   ParsedToml result;
   if (content.size() > kMaxFileBytes) {
-    out.push_back(error_at(path, {}, "file is too large (" + std::to_string(content.size()) +
-                                         " bytes; the limit is " + std::to_string(kMaxFileBytes) + " bytes)"));
+    out.push_back(file_too_large(path, content.size(), kMaxFileBytes));
     return result;
   }
   if (auto bad = find_invalid_utf8(content)) {

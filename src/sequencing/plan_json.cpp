@@ -208,27 +208,18 @@ std::string plan_to_json(const Plan& plan) {
 
 std::optional<Plan> plan_from_json(const std::string& text, const std::string& path, Diagnostics& out) {
   if (text.size() > kMaxPlanJsonBytes) {
-    out.push_back(error_at(path, {}, "file is too large (" + std::to_string(text.size()) + " bytes; the limit is " +
-                                         std::to_string(kMaxPlanJsonBytes) + " bytes)"));
+    out.push_back(file_too_large(path, text.size(), kMaxPlanJsonBytes));
     return std::nullopt;
   }
   Json j;
   try {
     j = Json::parse(text);
   } catch (const Json::parse_error& e) {
-    // nlohmann reports a byte offset; users read lines.
-    int line = 1, column = 1;
-    for (size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        column = 1;
-      } else {
-        ++column;
-      }
-    }
+    // nlohmann reports a 1-based byte offset; users read lines.
+    SourcePos pos = position_of_offset(text, e.byte > 0 ? e.byte - 1 : 0);
     std::string message = e.what();
     size_t colon = message.find("syntax error");
-    out.push_back(error_at(path, {line, column}, "not valid JSON: " + (colon == std::string::npos ? message : message.substr(colon))));
+    out.push_back(error_at(path, pos, "not valid JSON: " + (colon == std::string::npos ? message : message.substr(colon))));
     return std::nullopt;
   } catch (const Json::out_of_range& e) {
     // A number beyond a double's range ("1e999"): nlohmann quotes it but gives no position.

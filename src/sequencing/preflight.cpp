@@ -1,6 +1,7 @@
 #include "iopplan/preflight.hpp"
 
 #include "iopplan/calendar.hpp"
+#include "iopplan/intensity.hpp"
 #include "sequencing/problem.hpp"
 
 namespace iopplan {
@@ -12,6 +13,12 @@ bool preflight(const Library& library, const Program& program, const std::option
   if (!check_calendar(program, from, days, nominal, out)) return false;
   Problem problem = build_problem(library, program, from, KeptPart{}, days, nullptr);
   return preflight_problem(problem, out);
+}
+
+void check_program(const Library& library, const Program& program, Diagnostics& out) {
+  preflight(library, program, std::nullopt, out);
+  check_regular_week(program, out);
+  note_calendar_weeks(program, out);
 }
 
 }  // namespace iopplan

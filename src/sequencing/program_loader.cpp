@@ -537,17 +537,20 @@ std::optional<Program> parse_program(const std::string& path, const std::string&
   return program;
 }
 
+std::optional<Diagnostic> missing_program(const FileSource& files, const std::string& root,
+                                          const std::string& id_or_path) {
+  std::string path = program_file(root, id_or_path);
+  if (files.read(path)) return std::nullopt;
+  if (path == id_or_path) return error_at(path, {}, "cannot read program file");
+  return error_at("", {}, "unknown program '" + id_or_path + "'" + did_you_mean(id_or_path, program_ids(files, root)));
+}
+
 std::optional<Program> load_program(const FileSource& files, const std::string& library_root,
                                     const std::string& id_or_path, const Library& library, Diagnostics& out) {
   std::string path = program_file(library_root, id_or_path);
   auto text = files.read(path);
   if (!text) {
-    if (path == id_or_path) {
-      out.push_back(error_at(path, {}, "cannot read program file"));
-    } else {
-      out.push_back(error_at("", {}, "unknown program '" + id_or_path + "'" +
-                                         did_you_mean(id_or_path, program_ids(files, library_root))));
-    }
+    if (auto missing = missing_program(files, library_root, id_or_path)) out.push_back(std::move(*missing));
     return std::nullopt;
   }
   Diagnostics found;

@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "test_support.hpp"
+
 namespace iopplan::testing {
 
 inline const char* kTracks = R"([[track]]
@@ -56,12 +58,5 @@ inline std::string valid_module(const std::string& id = "alpha") {
          "title = \"Relapse Prevention\"\n";           // 39
 }
 
-// Replaces 1-based line `line` of `text` with `replacement` (which may hold several lines).
-inline std::string replace_line(const std::string& text, int line, const std::string& replacement) {
-  size_t start = 0;
-  for (int l = 1; l < line; ++l) start = text.find('\n', start) + 1;
-  size_t end = text.find('\n', start);
-  return text.substr(0, start) + replacement + text.substr(end);
-}
 
 }  // namespace iopplan::testing

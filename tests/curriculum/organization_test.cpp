@@ -1,16 +1,12 @@
 #include <boost/test/unit_test.hpp>
 
 #include "iopplan/organization.hpp"
+#include "test_support.hpp"
 
 using namespace iopplan;
+using iopplan::testing::diagnostics_text;
 
 namespace {
-
-std::string joined(const Diagnostics& diagnostics) {
-  std::string text;
-  for (const auto& d : diagnostics) text += format_diagnostic(d) + "\n";
-  return text;
-}
 
 std::vector<std::string> contacts(const std::vector<CrisisLine>& lines) {
   std::vector<std::string> out;
@@ -34,7 +30,7 @@ BOOST_AUTO_TEST_CASE(reads_every_key) {
                                        "contact = \"555-0199\"\n"
                                        "note = \"After 5 PM\"\n",
                                        diagnostics);
-  BOOST_TEST(joined(diagnostics) == "");
+  BOOST_TEST(diagnostics_text(diagnostics) == "");
   BOOST_TEST(org.name == "Riverside");
   BOOST_TEST(org.address == "1 Main St");
   BOOST_TEST(org.phone == "555-0100");
@@ -53,7 +49,7 @@ BOOST_AUTO_TEST_CASE(reports_exact_positions_and_suggestions) {
                     "name = \"Night line\"\n",
                     diagnostics);
   sort_diagnostics(diagnostics);
-  BOOST_TEST(joined(diagnostics) ==
+  BOOST_TEST(diagnostics_text(diagnostics) ==
              "org.toml:1:1: error: unknown key 'adress'; did you mean 'address'?\n"
              "org.toml:1:1: error: missing required key 'name'\n"
              "org.toml:2:9: error: 'phone' must be a string, not an integer\n"

@@ -15,16 +15,13 @@
 #include "iopplan/organization.hpp"
 #include "iopplan/plan.hpp"
 #include "iopplan/templates.hpp"
+#include "test_support.hpp"
 
 namespace iopplan::fixtures {
 
 inline std::string source_path(const std::string& relative) { return std::string(IOPPLAN_SOURCE_DIR) + "/" + relative; }
 
-inline std::string joined(const Diagnostics& diagnostics) {
-  std::string text;
-  for (const auto& d : diagnostics) text += format_diagnostic(d) + "\n";
-  return text;
-}
+using testing::diagnostics_text;
 
 inline std::string read_text(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -34,7 +31,7 @@ inline std::string read_text(const std::filesystem::path& path) {
 inline Library fixture_library() {
   DiskFileSource files;
   LoadResult result = load_library(files, source_path("tests/render/fixtures/library"));
-  BOOST_REQUIRE_MESSAGE(!has_errors(result.diagnostics), joined(result.diagnostics));
+  BOOST_REQUIRE_MESSAGE(!has_errors(result.diagnostics), diagnostics_text(result.diagnostics));
   return result.library;
 }
 
@@ -42,7 +39,7 @@ inline Organization fixture_organization() {
   DiskFileSource files;
   Diagnostics diagnostics;
   Organization org = load_library_organization(files, source_path("tests/render/fixtures/library"), diagnostics);
-  BOOST_REQUIRE_MESSAGE(diagnostics.empty(), joined(diagnostics));
+  BOOST_REQUIRE_MESSAGE(diagnostics.empty(), diagnostics_text(diagnostics));
   return org;
 }
 
@@ -50,7 +47,7 @@ inline TemplateSet builtin_templates() {
   DiskFileSource files;
   Diagnostics diagnostics;
   auto templates = load_templates(files, source_path("templates"), "", diagnostics);
-  BOOST_REQUIRE_MESSAGE(templates.has_value() && diagnostics.empty(), joined(diagnostics));
+  BOOST_REQUIRE_MESSAGE(templates.has_value() && diagnostics.empty(), diagnostics_text(diagnostics));
   return *templates;
 }
 

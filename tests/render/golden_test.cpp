@@ -24,7 +24,7 @@ BOOST_AUTO_TEST_CASE(small_build_matches_the_golden_files) {
   Diagnostics diagnostics;
   auto site = render_site(fixture_plan(), kPlanJson, fixture_library(), fixture_organization(), builtin_templates(),
                           options, diagnostics);
-  BOOST_REQUIRE_MESSAGE(site, joined(diagnostics));
+  BOOST_REQUIRE_MESSAGE(site, diagnostics_text(diagnostics));
   fs::path golden = source_path("tests/render/golden");
   std::set<std::string> expected;
   for (const auto& file : site->files) expected.insert(file.path);
@@ -36,7 +36,7 @@ BOOST_AUTO_TEST_CASE(small_build_matches_the_golden_files) {
       std::string rel = fs::relative(it->path(), golden).generic_string();
       if (it->is_regular_file() && !expected.count(rel)) fs::remove(it->path());  // a document no longer rendered
     }
-    BOOST_REQUIRE_MESSAGE(write_site(*site, golden.string(), diagnostics), joined(diagnostics));
+    BOOST_REQUIRE_MESSAGE(write_site(*site, golden.string(), diagnostics), diagnostics_text(diagnostics));
     BOOST_TEST_MESSAGE("golden files regenerated in " << golden.string());
     return;
   }

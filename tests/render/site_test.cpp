@@ -80,7 +80,7 @@ BOOST_AUTO_TEST_SUITE(site)
 BOOST_AUTO_TEST_CASE(writes_the_documented_layout) {
   Diagnostics diagnostics;
   auto site = render_fixture({}, diagnostics);
-  BOOST_REQUIRE_MESSAGE(site, joined(diagnostics));
+  BOOST_REQUIRE_MESSAGE(site, diagnostics_text(diagnostics));
   std::vector<std::string> expected = {
       "plan.json",
       "index.html",
@@ -119,7 +119,7 @@ BOOST_AUTO_TEST_CASE(print_packet_has_a_blank_sign_in_sheet_per_meeting_and_each
   RenderOptions options;
   options.copies = 3;
   auto site = render_fixture(options, diagnostics);
-  BOOST_REQUIRE_MESSAGE(site, joined(diagnostics));
+  BOOST_REQUIRE_MESSAGE(site, diagnostics_text(diagnostics));
   const std::string& packet = find_file(*site, "week-01/print-packet.html")->content;
   BOOST_TEST(occurrences(packet, "<h1>Group sign-in sheet</h1>") == 2u);
   // group_size 4 -> four numbered blank lines per sheet, nothing filled in.
@@ -136,7 +136,7 @@ BOOST_AUTO_TEST_CASE(one_week_renders_only_its_folder_with_index_and_plan_json) 
   RenderOptions options;
   options.only_week = 2;
   auto site = render_fixture(options, diagnostics);
-  BOOST_REQUIRE_MESSAGE(site, joined(diagnostics));
+  BOOST_REQUIRE_MESSAGE(site, diagnostics_text(diagnostics));
   for (const auto& path : paths_of(*site)) {
     bool allowed = path == "plan.json" || path.rfind("index.", 0) == 0 || path.rfind("week-02/", 0) == 0;
     BOOST_TEST(allowed, path);
@@ -152,7 +152,7 @@ BOOST_AUTO_TEST_CASE(a_week_outside_the_plan_is_an_error) {
   RenderOptions options;
   options.only_week = 3;
   BOOST_TEST(!render_fixture(options, diagnostics));
-  BOOST_TEST(joined(diagnostics) == "error: week 3 is not in the plan (it has 2 weeks)\n");
+  BOOST_TEST(diagnostics_text(diagnostics) == "error: week 3 is not in the plan (it has 2 weeks)\n");
 }
 
 BOOST_AUTO_TEST_CASE(modules_missing_from_the_library_are_errors) {
@@ -164,7 +164,7 @@ BOOST_AUTO_TEST_CASE(modules_missing_from_the_library_are_errors) {
                           diagnostics);
   BOOST_TEST(!site);
   std::string root = source_path("tests/render/fixtures/library");
-  BOOST_TEST(joined(diagnostics) ==
+  BOOST_TEST(diagnostics_text(diagnostics) ==
              root + ": error: the plan uses module 'no-such-module', which is not in the library (the block at "
                     "18:15 on 2027-01-04)\n"
                     "error: the block at 18:00 on 2027-01-06 must have exactly one of a module and an activity\n");
@@ -189,7 +189,7 @@ BOOST_AUTO_TEST_CASE(markdown_only_has_no_print_packet) {
   RenderOptions options;
   options.formats = {Format::md};
   auto site = render_fixture(options, diagnostics);
-  BOOST_REQUIRE_MESSAGE(site, joined(diagnostics));
+  BOOST_REQUIRE_MESSAGE(site, diagnostics_text(diagnostics));
   for (const auto& path : paths_of(*site)) {
     BOOST_TEST(path.find(".html") == std::string::npos, path);
   }
@@ -202,7 +202,7 @@ BOOST_AUTO_TEST_CASE(pdf_is_printed_from_the_print_packet_html) {
   RenderOptions options;
   options.formats = {Format::html, Format::pdf};
   auto site = render_fixture(options, diagnostics);
-  BOOST_REQUIRE_MESSAGE(site, joined(diagnostics));
+  BOOST_REQUIRE_MESSAGE(site, diagnostics_text(diagnostics));
   BOOST_REQUIRE(site->print_jobs.size() == 2u);
   BOOST_TEST(site->print_jobs[0].pdf_path == "week-01/print-packet.pdf");
   BOOST_TEST(site->print_jobs[0].html == find_file(*site, "week-01/print-packet.html")->content);
@@ -246,7 +246,7 @@ BOOST_AUTO_TEST_CASE(handouts_carry_national_crisis_lines_without_an_organizatio
   options.copies = 1;
   auto site = render_site(fixture_plan(), kPlanJson, fixture_library(), Organization{}, builtin_templates(), options,
                           diagnostics);
-  BOOST_REQUIRE_MESSAGE(site, joined(diagnostics));
+  BOOST_REQUIRE_MESSAGE(site, diagnostics_text(diagnostics));
   for (const auto& file : site->files) {
     bool handouts = file.path.find("handouts.") != std::string::npos || file.path.find("print-packet") != std::string::npos;
     if (!handouts) continue;
@@ -287,7 +287,7 @@ BOOST_AUTO_TEST_CASE(a_second_meeting_on_one_day_gets_its_own_folder) {
   Diagnostics diagnostics;
   auto site = render_site(plan, kPlanJson, fixture_library(), fixture_organization(), builtin_templates(), {},
                           diagnostics);
-  BOOST_REQUIRE_MESSAGE(site, joined(diagnostics));
+  BOOST_REQUIRE_MESSAGE(site, diagnostics_text(diagnostics));
   BOOST_TEST(find_file(*site, "week-01/2027-01-04/facilitator-guide.html") != nullptr);
   BOOST_TEST(find_file(*site, "week-01/2027-01-04-2/facilitator-guide.html") != nullptr);
   // Two meetings on one weekday: calendar columns become the week's first, second, ... day.
@@ -311,7 +311,7 @@ BOOST_AUTO_TEST_CASE(markup_and_mustache_in_content_print_as_visible_text_in_eve
   options.formats = {Format::html, Format::md, Format::pdf};
   Diagnostics diagnostics;
   auto site = render_site(nasty_plan(), kPlanJson, library, org, builtin_templates(), options, diagnostics);
-  BOOST_REQUIRE_MESSAGE(site, joined(diagnostics));
+  BOOST_REQUIRE_MESSAGE(site, diagnostics_text(diagnostics));
   BOOST_REQUIRE(site->print_jobs.size() == 1u);
   std::vector<OutputFile> documents = site->files;
   documents.push_back({"week-01/print-packet.pdf (its html)", site->print_jobs[0].html});

@@ -54,7 +54,7 @@ BOOST_AUTO_TEST_CASE(writes_every_file_and_creates_folders) {
   TempDir tmp;
   Diagnostics diagnostics;
   fs::path out = tmp.path / "output" / "program-2027-01-04";
-  BOOST_REQUIRE_MESSAGE(write_site(small_site(), out.string(), diagnostics), joined(diagnostics));
+  BOOST_REQUIRE_MESSAGE(write_site(small_site(), out.string(), diagnostics), diagnostics_text(diagnostics));
   std::vector<std::string> want = {"index.html", "week-01/2027-01-04/handouts.md", "week-01/plan.html"};
   BOOST_TEST(all_files(out) == want, boost::test_tools::per_element());
   BOOST_TEST(read_text(out / "week-01/plan.html") == "<p>week</p>\n");
@@ -87,7 +87,7 @@ BOOST_AUTO_TEST_CASE(a_failed_write_changes_nothing) {
   next.files.push_back({"week-02/plan.html", "new week\n"});
   next.files.push_back({"week-01", "a file where a folder is"});
   BOOST_TEST(!write_site(next, tmp.path.string(), diagnostics));
-  BOOST_TEST(joined(diagnostics).find("a folder or symbolic link is in the way; nothing was written") !=
+  BOOST_TEST(diagnostics_text(diagnostics).find("a folder or symbolic link is in the way; nothing was written") !=
              std::string::npos);
   BOOST_TEST(read_text(tmp.path / "index.html") == "<p>index</p>\n");
   BOOST_TEST(!fs::exists(tmp.path / "week-02"));  // the folder it made is gone again
@@ -112,7 +112,7 @@ BOOST_AUTO_TEST_CASE(never_writes_outside_the_output_folder) {
   fs::create_directory_symlink(tmp.path / "elsewhere", tmp.path / "out" / "week-01");
   Diagnostics diagnostics;
   BOOST_TEST(!write_site(small_site(), (tmp.path / "out").string(), diagnostics));
-  BOOST_TEST(joined(diagnostics).find("leads outside the output folder") != std::string::npos);
+  BOOST_TEST(diagnostics_text(diagnostics).find("leads outside the output folder") != std::string::npos);
   BOOST_TEST(fs::is_empty(tmp.path / "elsewhere"));
   BOOST_TEST(!fs::exists(tmp.path / "out" / "index.html"));
 
@@ -132,7 +132,7 @@ BOOST_AUTO_TEST_CASE(an_output_path_that_is_a_file_is_an_error) {
   { std::ofstream(tmp.path / "taken") << "x"; }
   Diagnostics diagnostics;
   BOOST_TEST(!write_site(small_site(), (tmp.path / "taken").string(), diagnostics));
-  BOOST_TEST(joined(diagnostics) == (tmp.path / "taken").string() + ": error: the output path exists and is not a folder\n");
+  BOOST_TEST(diagnostics_text(diagnostics) == (tmp.path / "taken").string() + ": error: the output path exists and is not a folder\n");
 }
 
 BOOST_AUTO_TEST_CASE(pdf_dates_are_fixed_without_moving_bytes) {

@@ -29,7 +29,7 @@ std::string load_errors(MemoryFileSource& files, const std::string& overlay = "c
   Diagnostics diagnostics;
   auto set = load_templates(files, "builtin", overlay, diagnostics);
   BOOST_TEST(set.has_value() == !has_errors(diagnostics));
-  return joined(diagnostics);
+  return diagnostics_text(diagnostics);
 }
 
 std::string render(const std::string& name, const std::string& text, const MustacheData& data) {
@@ -38,7 +38,7 @@ std::string render(const std::string& name, const std::string& text, const Musta
   TemplateRenderer renderer(set);
   Diagnostics diagnostics;
   auto out = renderer.render(name, data, diagnostics);
-  BOOST_REQUIRE_MESSAGE(out, joined(diagnostics));
+  BOOST_REQUIRE_MESSAGE(out, diagnostics_text(diagnostics));
   return *out;
 }
 
@@ -60,7 +60,7 @@ BOOST_AUTO_TEST_CASE(overlay_replaces_files_one_by_one) {
   files.add("clinic/partials/header.html.mustache", "<header>{{org.name}}, our way</header>\n");
   Diagnostics diagnostics;
   auto set = load_templates(files, "builtin", "clinic", diagnostics);
-  BOOST_REQUIRE_MESSAGE(set, joined(diagnostics));
+  BOOST_REQUIRE_MESSAGE(set, diagnostics_text(diagnostics));
   BOOST_TEST(diagnostics.empty());
   BOOST_TEST(find_template(*set, "partials/header.html.mustache")->path == "clinic/partials/header.html.mustache");
   BOOST_TEST(find_template(*set, "index.html.mustache")->path == "builtin/index.html.mustache");

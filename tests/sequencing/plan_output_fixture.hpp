@@ -19,7 +19,7 @@ struct SmallPlan {
 inline SmallPlan small_plan() {
   SmallPlan s;
   s.library = small_library();
-  std::string text = with_line(small_program_text(), 3, "admission = \"rolling\"\nlevel_of_care = \"asam-2.1-adolescent\"") +
+  std::string text = replace_line(small_program_text(), 3, "admission = \"rolling\"\nlevel_of_care = \"asam-2.1-adolescent\"") +
                      "[[closure]]\ndate = 2027-03-08\nreason = \"Snow day\"\n";
   Diagnostics out;
   auto program = parse_program("input/programs/x.toml", text, s.library, out);

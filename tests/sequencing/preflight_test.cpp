@@ -79,7 +79,7 @@ BOOST_DATA_TEST_CASE(impossible_rules_are_reported_at_their_lines, boost::unit_t
 BOOST_AUTO_TEST_CASE(too_few_modules_for_the_slots) {
   Library library = small_library();
   Diagnostics out;
-  auto program = parse_program("input/programs/x.toml", with_line(small_program_text(), 4, "weeks = 7"), library, out);
+  auto program = parse_program("input/programs/x.toml", replace_line(small_program_text(), 4, "weeks = 7"), library, out);
   BOOST_REQUIRE(program);
   BOOST_TEST(!preflight(library, *program, std::nullopt, out));
   BOOST_TEST(diagnostics_text(out) ==
@@ -95,7 +95,7 @@ BOOST_AUTO_TEST_CASE(a_calendar_with_no_meeting) {
   Library library = small_library();
   Diagnostics out;
   auto program = parse_program("input/programs/x.toml",
-                               with_line(small_program_text(), 9, "when_closed = \"shorten\"\n") +
+                               replace_line(small_program_text(), 9, "when_closed = \"shorten\"\n") +
                                    "[[closure]]\ndate = 2027-03-01\nthrough = 2027-03-14\nreason = \"Renovation\"\n",
                                library, out);
   BOOST_REQUIRE_MESSAGE(program, diagnostics_text(out));

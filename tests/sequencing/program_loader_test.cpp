@@ -107,9 +107,9 @@ BOOST_DATA_TEST_CASE(schema_errors_are_exact, boost::unit_test::data::make(kCase
   // Appended keys go before the blocks (top-level keys) or after them (tables).
   if (c.line == 0) {
     std::string extra = c.text;
-    text = extra.front() == '[' ? text + "\n" + extra + "\n" : with_line(text, 9, "\n" + extra);
+    text = extra.front() == '[' ? text + "\n" + extra + "\n" : replace_line(text, 9, "\n" + extra);
   } else {
-    text = with_line(text, c.line, c.text);
+    text = replace_line(text, c.line, c.text);
   }
   BOOST_TEST(load(text) == c.expected);
 }

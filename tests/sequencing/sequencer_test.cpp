@@ -210,7 +210,7 @@ BOOST_AUTO_TEST_CASE(an_impossible_arrangement_is_explained_at_the_rule) {
   Library library = make_library({"a"}, {make_module("a1", "a", 60, GroupType::skills, Phase::any),
                                          make_module("a2", "a", 60, GroupType::skills, Phase::any, {"a1"}),
                                          make_module("a3", "a", 60, GroupType::skills, Phase::any)});
-  std::string text = with_line(small_program_text(), 6, "meeting_days = [\"mon\"]") +
+  std::string text = replace_line(small_program_text(), 6, "meeting_days = [\"mon\"]") +
                      "\n[rules]\nrequired = [\"a2\"]\n"     // 18-19
                      "[[phase]]\nweeks = [1, 1]\nphases = [\"early\"]\n"
                      "[[phase]]\nweeks = [2, 2]\nphases = [\"late\"]\n";
@@ -232,7 +232,7 @@ BOOST_AUTO_TEST_CASE(a_search_that_runs_dry_names_the_rules_that_kept_modules_ou
   Library library = make_library({"a", "b"}, {make_module("a1", "a"), make_module("a2", "a", 60, GroupType::skills,
                                                                                   Phase::any, {"a1"}),
                                                make_module("b1", "b")});
-  std::string text = with_line(with_line(small_program_text(), 4, "weeks = 1"), 16, "minutes = 60\n") +
+  std::string text = replace_line(replace_line(small_program_text(), 4, "weeks = 1"), 16, "minutes = 60\n") +
                      "[rules]\nrequired = [\"a2\"]\n"  // 18-19
                      "[limits.a]\nmax_per_week = 1\n";   // 20-21
   Diagnostics out;

@@ -8,6 +8,7 @@
 #include "iopplan/library.hpp"
 #include "iopplan/loader.hpp"
 #include "iopplan/program.hpp"
+#include "test_support.hpp"
 
 namespace iopplan::seqtest {
 
@@ -72,19 +73,9 @@ inline std::string small_program_text() {
          "minutes = 60\n";                         // 16
 }
 
-// Replaces 1-based line `line` of `text` with `replacement` (which may hold several lines).
-inline std::string with_line(const std::string& text, int line, const std::string& replacement) {
-  size_t start = 0;
-  for (int l = 1; l < line; ++l) start = text.find('\n', start) + 1;
-  size_t end = text.find('\n', start);
-  return text.substr(0, start) + replacement + text.substr(end);
-}
 
-inline std::string diagnostics_text(const Diagnostics& diagnostics) {
-  std::string text;
-  for (const auto& d : diagnostics) text += format_diagnostic(d) + "\n";
-  return text;
-}
+using testing::diagnostics_text;
+using testing::replace_line;
 
 // The built-in library, read from the source tree.
 inline const Library& builtin_library() {
