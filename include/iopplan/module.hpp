@@ -70,6 +70,8 @@ struct Module {
   std::vector<std::string> materials;
   std::vector<std::string> discussion_questions;
   std::vector<std::string> tags;
+  // Published session topics this module covers, "set:topic" (curricula/COVERAGE.md).
+  std::vector<std::string> anchors;
   std::vector<AgendaSegment> agenda;
   FacilitatorNotes facilitator_notes;
   Handout handout;

@@ -221,6 +221,17 @@ std::optional<Module> load_module(const std::string& path, const std::string& te
   m.materials = read_list(reader, "materials", Need::required, 0);
   m.discussion_questions = read_list(reader, "discussion_questions", Need::required, 1);
   m.tags = read_list(reader, "tags", Need::optional, 0);
+  std::vector<SourcePos> anchor_pos;
+  m.anchors = read_list(reader, "anchors", Need::optional, 0, &anchor_pos);
+  for (size_t i = 0; i < m.anchors.size() && i < anchor_pos.size(); ++i) {
+    const std::string& anchor = m.anchors[i];
+    size_t colon = anchor.find(':');
+    if (colon == std::string::npos || !is_kebab_case(anchor.substr(0, colon)) ||
+        !is_kebab_case(anchor.substr(colon + 1))) {
+      reader.error(anchor_pos[i], "anchor '" + anchor +
+                                      "' must be a source and a topic in kebab-case, e.g. \"matrix-rp:work-and-recovery\"");
+    }
+  }
   m.agenda = read_agenda(reader, quiet, out);
   m.facilitator_notes = read_notes(reader, quiet, out);
   m.handout = read_handout(reader, quiet, out);
