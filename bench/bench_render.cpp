@@ -13,12 +13,12 @@
 #include <string>
 #include <vector>
 
-#include "iopplan/file_source.hpp"
-#include "iopplan/loader.hpp"
-#include "iopplan/organization.hpp"
-#include "iopplan/site.hpp"
-#include "iopplan/site_writer.hpp"
-#include "iopplan/templates.hpp"
+#include "iopplan/base/file_source.hpp"
+#include "iopplan/curriculum/loader.hpp"
+#include "iopplan/curriculum/organization.hpp"
+#include "iopplan/render/site.hpp"
+#include "iopplan/render/site_writer.hpp"
+#include "iopplan/render/templates.hpp"
 
 namespace fs = std::filesystem;
 using namespace iopplan;

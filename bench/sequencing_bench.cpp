@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "iopplan/library.hpp"
-#include "iopplan/program.hpp"
-#include "iopplan/sequencer.hpp"
+#include "iopplan/curriculum/library.hpp"
+#include "iopplan/curriculum/program.hpp"
+#include "iopplan/sequencing/sequencer.hpp"
 
 namespace {
 

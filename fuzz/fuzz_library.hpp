@@ -3,8 +3,8 @@
 
 #include <string>
 
-#include "iopplan/file_source.hpp"
-#include "iopplan/loader.hpp"
+#include "iopplan/base/file_source.hpp"
+#include "iopplan/curriculum/loader.hpp"
 
 namespace iopplan::fuzz {
 

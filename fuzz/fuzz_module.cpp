@@ -3,8 +3,8 @@
 #include <cstdint>
 #include <string>
 
-#include "iopplan/loader.hpp"
-#include "iopplan/readability.hpp"
+#include "iopplan/curriculum/loader.hpp"
+#include "iopplan/curriculum/readability.hpp"
 
 namespace {
 

@@ -5,10 +5,10 @@
 #include <string>
 
 #include "fuzz_library.hpp"
-#include "iopplan/intensity.hpp"
-#include "iopplan/preflight.hpp"
-#include "iopplan/program.hpp"
-#include "iopplan/sequencer.hpp"
+#include "iopplan/sequencing/intensity.hpp"
+#include "iopplan/sequencing/preflight.hpp"
+#include "iopplan/curriculum/program.hpp"
+#include "iopplan/sequencing/sequencer.hpp"
 
 namespace {
 

@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "curriculum/utf8.hpp"
+#include "iopplan/base/utf8.hpp"
 #include "fuzz_library.hpp"
-#include "iopplan/markdown.hpp"
-#include "iopplan/site.hpp"
+#include "iopplan/render/markdown.hpp"
+#include "iopplan/render/site.hpp"
 
 namespace {
 

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "iopplan/diagnostic.hpp"
+#include "iopplan/base/diagnostic.hpp"
 
 namespace iopplan::testing {
 

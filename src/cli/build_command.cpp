@@ -3,17 +3,10 @@
 #include <iostream>
 #include <memory>
 
-#include "cli/commands.hpp"
-#include "iopplan/file_source.hpp"
-#include "iopplan/organization.hpp"
-#include "iopplan/output_format.hpp"
-#include "iopplan/pdf_printer.hpp"
-#include "iopplan/plan_json.hpp"
-#include "iopplan/program.hpp"
-#include "iopplan/sequencer.hpp"
-#include "iopplan/site.hpp"
-#include "iopplan/site_writer.hpp"
-#include "iopplan/templates.hpp"
+#include "commands.hpp"
+#include "iopplan/base/file_source.hpp"
+#include "iopplan/pipeline/build.hpp"
+#include "iopplan/render/output_format.hpp"
 
 namespace iopplan::cli {
 
@@ -48,73 +41,42 @@ Command add_build_command(CLI::App& parent) {
   add_library_option(app, opts->library);
   app->add_option("--seed", opts->seed, "Seed for the planner's tie-breaking (default: 1)");
   return {app, [opts]() {
+            BuildRequest request;
             std::string format_error;
             auto formats = parse_formats(opts->format, format_error);
             if (!formats) {
               std::cerr << "iopplan: error: --format: " << format_error << '\n';
               return kExitUsage;
             }
-            std::optional<Date> start;
-            if (!parse_start_option(opts->start, start, std::cerr)) return kExitUsage;
-            bool pdf = std::find(formats->begin(), formats->end(), Format::pdf) != formats->end();
-            std::optional<std::string> chromium;
-            if (pdf && !(chromium = find_chromium())) {
-              std::cerr << "iopplan: error: " << chromium_install_hint() << '\n';
-              return kExitIoError;
+            if (!parse_start_option(opts->start, request.plan.start, std::cerr)) return kExitUsage;
+            request.plan.library_dir = opts->library.empty() ? builtin_dir("curricula") : opts->library;
+            request.plan.program = opts->program;
+            request.plan.seed = opts->seed;
+            request.render.formats = *formats;
+            request.render.copies = opts->copies;
+            request.render.paper = opts->paper == "a4" ? Paper::a4 : Paper::letter;
+            request.render.large_print = opts->large_print;
+            request.render.only_week = opts->week;
+            request.templates_dir = builtin_dir("templates");
+            request.overlay_dir = opts->templates;
+            request.out_dir = opts->out;
+
+            BuildResult result = build(DiskFileSource(), request);
+            const PlanRun& run = result.run;
+            print_diagnostics(run.diagnostics, std::cerr);
+            if (run.stopped == Stop::library) print_library_summary(request.plan.library_dir, run.diagnostics, std::cerr);
+            if (run.stopped != Stop::none) {
+              int code = exit_code(run.diagnostics);
+              return code == kExitOk ? kExitInputError : code;
             }
-
-            // The stages in order: load, plan, render in memory, print PDFs, write.
-            std::string dir = opts->library.empty() ? builtin_dir("curricula") : opts->library;
-            if (!program_exists_or_report(dir, opts->program, std::cerr)) return kExitUsage;
-            auto library = load_library_or_report(dir, {}, false, std::cerr);
-            if (!library) return kExitInputError;
-            DiskFileSource files;
-            Diagnostics diagnostics;
-            Organization organization = load_library_organization(files, dir, diagnostics);
-            auto program = load_program(files, dir, opts->program, *library, diagnostics);
-            print_diagnostics(diagnostics, std::cerr);
-            if (!program || has_errors(diagnostics)) return kExitInputError;
-
-            PlanOptions plan_options;
-            plan_options.start = start;
-            plan_options.seed = opts->seed;
-            PlanResult planned = make_plan(*library, *program, plan_options);
-            print_diagnostics(planned.diagnostics, std::cerr);
-            if (!planned.plan) return kExitInputError;
-            const Plan& plan = *planned.plan;
-
-            diagnostics.clear();
-            auto templates = load_templates(files, builtin_dir("templates"), opts->templates, diagnostics);
-            RenderOptions options;
-            options.formats = *formats;
-            options.copies = opts->copies;
-            options.paper = opts->paper == "a4" ? Paper::a4 : Paper::letter;
-            options.large_print = opts->large_print;
-            options.only_week = opts->week;
-            std::optional<Site> site;
-            if (templates) site = render_site(plan, plan_to_json(plan), *library, organization, *templates, options, diagnostics);
-            print_diagnostics(diagnostics, std::cerr);
-            if (!site) return kExitInputError;
-
-            diagnostics.clear();
-            std::string iso = to_iso(plan.start);
-            std::string pdf_date = iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2);
-            if (pdf && !print_pdfs(*site, *chromium, pdf_date, diagnostics)) {
-              print_diagnostics(diagnostics, std::cerr);
-              return kExitIoError;
-            }
-            std::string out = opts->out.empty() ? default_output_dir(plan) : opts->out;
-            if (!write_site(*site, out, diagnostics)) {
-              print_diagnostics(diagnostics, std::cerr);
-              return kExitIoError;
-            }
+            const Plan& plan = *run.plan;
+            const std::string& out = result.out_dir;
             std::cout << "Planned " << plan.weeks << " weeks of " << plan.program_name << " from " << long_date(plan.start)
-                      << "; wrote " << site->files.size() << " files to " << out << "/\n";
-            bool html = std::find(formats->begin(), formats->end(), Format::html) != formats->end();
-            bool md = std::find(formats->begin(), formats->end(), Format::md) != formats->end();
-            if (html) {
+                      << "; wrote " << result.files << " files to " << out << "/\n";
+            auto has = [&](Format f) { return std::find(formats->begin(), formats->end(), f) != formats->end(); };
+            if (has(Format::html)) {
               std::cout << "Open " << join_path(out, "index.html") << " in a browser to start.\n";
-            } else if (md) {
+            } else if (has(Format::md)) {
               std::cout << "Start with " << join_path(out, "index.md") << ".\n";
             } else {
               std::cout << "The print packets are in " << out << "/week-NN/print-packet.pdf.\n";

@@ -8,10 +8,12 @@
 
 #include <CLI/CLI.hpp>
 
-#include "iopplan/date.hpp"
-#include "iopplan/diagnostic.hpp"
-#include "iopplan/library.hpp"
-#include "iopplan/loader.hpp"
+#include "iopplan/base/date.hpp"
+#include "iopplan/base/diagnostic.hpp"
+#include "iopplan/curriculum/library.hpp"
+#include "iopplan/curriculum/loader.hpp"
+#include "iopplan/pipeline/plan_run.hpp"
+#include "iopplan/base/strings.hpp"
 
 namespace iopplan::cli {
 
@@ -39,18 +41,19 @@ void add_library_option(CLI::App* app, std::string& dir);
 // install prefix. Shown relative to the working directory when it lies below it.
 std::string builtin_dir(const std::string& name);
 
-// "1 module", "3 modules".
-std::string plural(size_t count, const std::string& noun);
-
-// Prints diagnostics to `err` with their source lines; returns how many were errors.
+// Prints diagnostics to `err` with their source lines; those about no file start with "iopplan: ".
 void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err);
+
+// The exit code for diagnostics: kExitOk without errors, else by the errors' kind (usage before
+// output before input).
+int exit_code(const Diagnostics& diagnostics);
 
 // Reads `--start`: true with `start` set (or left empty when `text` is empty); false after
 // printing why the text is not a date.
 bool parse_start_option(const std::string& text, std::optional<Date>& start, std::ostream& err);
 
-// True when the program id or file exists; otherwise prints "unknown program 'x'; did you mean 'y'?".
-bool program_exists_or_report(const std::string& library_dir, const std::string& id_or_path, std::ostream& err);
+// "the library at DIR has N error(s) and W warning(s); ...": after a run that stopped at the library.
+void print_library_summary(const std::string& dir, const Diagnostics& diagnostics, std::ostream& err);
 
 // Loads the library and prints its diagnostics; nullopt when it has errors (or warnings and strict).
 std::optional<Library> load_library_or_report(const std::string& dir, const LoadOptions& options, bool strict,

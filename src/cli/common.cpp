@@ -3,9 +3,8 @@
 #include <map>
 #include <unistd.h>
 
-#include "cli/commands.hpp"
-#include "iopplan/file_source.hpp"
-#include "iopplan/program.hpp"
+#include "commands.hpp"
+#include "iopplan/base/file_source.hpp"
 
 namespace fs = std::filesystem;
 
@@ -45,10 +44,6 @@ std::string builtin_dir(const std::string& name) {
   return name;
 }
 
-std::string plural(size_t count, const std::string& noun) {
-  return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
-}
-
 void add_library_option(CLI::App* app, std::string& dir) {
   app->add_option("--library", dir, "Curriculum library folder (default: the built-in library)");
 }
@@ -57,10 +52,21 @@ void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err) {
   DiskFileSource files;
   std::map<std::string, std::optional<std::string>> sources;
   for (const auto& d : diagnostics) {
+    if (d.file.empty()) {
+      err << "iopplan: " << format_diagnostic(d) << '\n';
+      continue;
+    }
     auto it = sources.find(d.file);
-    if (it == sources.end()) it = sources.emplace(d.file, d.file.empty() ? std::nullopt : files.read(d.file)).first;
+    if (it == sources.end()) it = sources.emplace(d.file, files.read(d.file)).first;
     err << format_with_source(d, it->second ? &*it->second : nullptr);
   }
+}
+
+int exit_code(const Diagnostics& diagnostics) {
+  if (has_error_of(diagnostics, Kind::usage)) return kExitUsage;
+  if (has_error_of(diagnostics, Kind::output)) return kExitIoError;
+  if (has_errors(diagnostics)) return kExitInputError;
+  return kExitOk;
 }
 
 bool parse_start_option(const std::string& text, std::optional<Date>& start, std::ostream& err) {
@@ -70,10 +76,9 @@ bool parse_start_option(const std::string& text, std::optional<Date>& start, std
   return start.has_value();
 }
 
-bool program_exists_or_report(const std::string& library_dir, const std::string& id_or_path, std::ostream& err) {
-  auto missing = missing_program(DiskFileSource(), library_dir, id_or_path);
-  if (missing) err << "iopplan: " << format_diagnostic(*missing) << '\n';
-  return !missing;
+void print_library_summary(const std::string& dir, const Diagnostics& diagnostics, std::ostream& err) {
+  err << "iopplan: the library at " << dir << " has " << count(diagnostics, Severity::error) << " error(s) and "
+      << count(diagnostics, Severity::warning) << " warning(s); run 'iopplan check' to see them all\n";
 }
 
 std::optional<Library> load_library_or_report(const std::string& dir, const LoadOptions& options, bool strict,
@@ -83,9 +88,7 @@ std::optional<Library> load_library_or_report(const std::string& dir, const Load
   print_diagnostics(result.diagnostics, err);
   bool failed = has_errors(result.diagnostics) || (strict && count(result.diagnostics, Severity::warning) > 0);
   if (failed) {
-    err << "iopplan: the library at " << dir << " has " << count(result.diagnostics, Severity::error)
-        << " error(s) and " << count(result.diagnostics, Severity::warning)
-        << " warning(s); run 'iopplan check' to see them all\n";
+    print_library_summary(dir, result.diagnostics, err);
     return std::nullopt;
   }
   return std::move(result.library);

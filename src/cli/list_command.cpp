@@ -5,8 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/commands.hpp"
-#include "iopplan/readability.hpp"
+#include "commands.hpp"
+#include "iopplan/curriculum/readability.hpp"
 
 namespace iopplan::cli {
 

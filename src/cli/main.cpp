@@ -2,7 +2,7 @@
 #include <iostream>
 #include <vector>
 
-#include "cli/commands.hpp"
+#include "commands.hpp"
 
 int main(int argc, char** argv) {
   using namespace iopplan::cli;

@@ -2,12 +2,11 @@
 #include <iostream>
 #include <memory>
 
-#include "cli/commands.hpp"
-#include "iopplan/file_source.hpp"
-#include "iopplan/plan_json.hpp"
-#include "iopplan/plan_text.hpp"
-#include "iopplan/program.hpp"
-#include "iopplan/sequencer.hpp"
+#include "commands.hpp"
+#include "iopplan/base/file_source.hpp"
+#include "iopplan/pipeline/plan_run.hpp"
+#include "iopplan/sequencing/plan_json.hpp"
+#include "iopplan/sequencing/plan_text.hpp"
 
 namespace iopplan::cli {
 
@@ -35,49 +34,28 @@ Command add_plan_command(CLI::App& parent) {
       ->check(CLI::Range(1, 208));
   app->add_option("--previous", opts->previous, "The earlier plan, as written by --format json");
   return {app, [opts]() {
-            std::optional<Date> start;
-            if (!parse_start_option(opts->start, start, std::cerr)) return kExitUsage;
+            PlanRequest request;
+            if (!parse_start_option(opts->start, request.start, std::cerr)) return kExitUsage;
             if ((opts->keep_through_week > 0) != !opts->previous.empty()) {
               std::cerr << "iopplan: error: --keep-through-week and --previous go together\n";
               return kExitUsage;
             }
-            std::string dir = opts->library.empty() ? builtin_dir("curricula") : opts->library;
-            DiskFileSource files;
-            if (!program_exists_or_report(dir, opts->program, std::cerr)) return kExitUsage;
-            std::optional<Plan> previous;
-            if (!opts->previous.empty()) {
-              auto text = files.read(opts->previous);
-              if (!text) {
-                std::cerr << "iopplan: error: cannot read the earlier plan '" << opts->previous << "'\n";
-                return kExitUsage;
-              }
-              Diagnostics found;
-              previous = plan_from_json(*text, opts->previous, found);
-              print_diagnostics(found, std::cerr);
-              if (!previous) return kExitInputError;
+            request.library_dir = opts->library.empty() ? builtin_dir("curricula") : opts->library;
+            request.program = opts->program;
+            request.seed = opts->seed;
+            request.previous = opts->previous;
+            request.keep_through_week = opts->keep_through_week;
+            PlanRun run = plan_program(DiskFileSource(), request);
+            print_diagnostics(run.diagnostics, std::cerr);
+            if (run.stopped == Stop::library) print_library_summary(request.library_dir, run.diagnostics, std::cerr);
+            if (run.stopped == Stop::plan) {
+              std::cerr << "iopplan: no plan for " << run.program->id << ": the rules above cannot all hold\n";
             }
-            auto library = load_library_or_report(dir, {}, false, std::cerr);
-            if (!library) return kExitInputError;
-            Diagnostics found;
-            auto program = load_program(files, dir, opts->program, *library, found);
-            print_diagnostics(found, std::cerr);
-            if (!program) return kExitInputError;
-
-            PlanOptions options;
-            options.start = start;
-            options.seed = opts->seed;
-            options.keep = previous ? &*previous : nullptr;
-            options.keep_through_week = opts->keep_through_week;
-            PlanResult result = make_plan(*library, *program, options);
-            print_diagnostics(result.diagnostics, std::cerr);
-            if (!result.plan) {
-              std::cerr << "iopplan: no plan for " << program->id << ": the rules above cannot all hold\n";
-              return kExitInputError;
-            }
+            if (!run.plan) return exit_code(run.diagnostics) == kExitOk ? kExitInputError : exit_code(run.diagnostics);
             if (opts->format == "json") {
-              std::cout << plan_to_json(*result.plan);
+              std::cout << plan_to_json(*run.plan);
             } else {
-              std::cout << plan_to_text(*result.plan, *program, *library, opts->explain);
+              std::cout << plan_to_text(*run.plan, *run.program, run.library, opts->explain);
             }
             return kExitOk;
           }};

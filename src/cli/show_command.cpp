@@ -2,9 +2,9 @@
 #include <iostream>
 #include <memory>
 
-#include "cli/commands.hpp"
-#include "curriculum/spelling.hpp"
-#include "iopplan/readability.hpp"
+#include "commands.hpp"
+#include "iopplan/base/spelling.hpp"
+#include "iopplan/curriculum/readability.hpp"
 
 namespace iopplan::cli {
 namespace {

@@ -3,9 +3,10 @@
 #include <map>
 #include <set>
 
-#include "curriculum/spelling.hpp"
-#include "iopplan/loader.hpp"
-#include "iopplan/readability.hpp"
+#include "iopplan/base/spelling.hpp"
+#include "iopplan/curriculum/loader.hpp"
+#include "iopplan/curriculum/readability.hpp"
+#include "curriculum/library_parts.hpp"
 
 namespace iopplan {
 namespace {

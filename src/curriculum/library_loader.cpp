@@ -1,17 +1,14 @@
 #include <algorithm>
 
 #include "curriculum/toml_reader.hpp"
-#include "iopplan/loader.hpp"
+#include "iopplan/curriculum/loader.hpp"
+#include "curriculum/library_parts.hpp"
 
 namespace iopplan {
 namespace {
 
 // More modules than this is not a curriculum but a mistake (or an attack); refuse calmly.
 constexpr size_t kMaxModules = 20000;
-
-bool ends_with(const std::string& text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
 
 // Files at the top of a library that are not modules.
 bool is_library_file(const std::string& name) { return name == "tracks.toml" || name == "organization.toml"; }
@@ -37,7 +34,7 @@ LoadResult load_library(const FileSource& files, const std::string& root, const 
 
   for (const auto& entry : files.list(root)) {
     if (entry.back() != '/') {
-      if (ends_with(entry, ".toml") && !is_library_file(entry)) {
+      if (entry.ends_with(".toml") && !is_library_file(entry)) {
         out.push_back(warning_at(join_path(root, entry), {},
                                  "not read: modules belong in a track folder (<track>/<module>.toml)"));
       }
@@ -52,7 +49,7 @@ LoadResult load_library(const FileSource& files, const std::string& root, const 
         if (name.front() != '.') out.push_back(warning_at(path, {}, "not read: modules sit directly in their track folder"));
         continue;
       }
-      if (!ends_with(name, ".toml")) continue;
+      if (!name.ends_with(".toml")) continue;
       if (library.modules.size() >= kMaxModules) {
         out.push_back(error_at(path, {}, "too many modules: the limit is " + std::to_string(kMaxModules) +
                                              " per library; the rest were not read"));

@@ -1,6 +1,6 @@
-#include "iopplan/module.hpp"
+#include "iopplan/curriculum/module.hpp"
 
-#include "iopplan/library.hpp"
+#include "iopplan/curriculum/library.hpp"
 
 namespace iopplan {
 

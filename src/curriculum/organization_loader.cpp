@@ -1,5 +1,5 @@
 #include "curriculum/toml_reader.hpp"
-#include "iopplan/organization.hpp"
+#include "iopplan/curriculum/organization.hpp"
 
 namespace iopplan {
 namespace {
@@ -39,8 +39,7 @@ Organization load_organization(const std::string& path, const std::string& text,
   auto lines = reader.tables("crisis_line", Need::optional);
   reader.finish();
   for (size_t i = 0; i < lines.size(); ++i) {
-    TableReader line_reader(*lines[i], path, out, "crisis line " + std::to_string(i + 1));
-    line_reader.set_quiet_missing(parsed.had_syntax_errors);
+    TableReader line_reader = reader.child(*lines[i], "crisis line " + std::to_string(i + 1));
     CrisisLine line;
     line.name = line_reader.string("name", Need::required).value_or("");
     line.contact = line_reader.string("contact", Need::required).value_or("");

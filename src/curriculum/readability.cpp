@@ -1,4 +1,6 @@
-#include "iopplan/readability.hpp"
+#include "iopplan/curriculum/readability.hpp"
+#include "curriculum/text_counts.hpp"
+#include "iopplan/base/utf8.hpp"
 
 #include <cctype>
 #include <string>
@@ -10,15 +12,10 @@ bool is_vowel(char c) {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
 }
 
-// Decodes one UTF-8 code point at text[i]; advances i. Invalid bytes decode as themselves.
+// One code point at text[i], advancing i; a byte that is not UTF-8 counts as itself.
 char32_t next_code_point(std::string_view text, size_t& i) {
-  unsigned char c = static_cast<unsigned char>(text[i]);
-  size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
-  if (i + len > text.size()) len = 1;
-  char32_t cp = len == 1 ? c : (len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07);
-  for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-  i += len;
-  return cp;
+  size_t at = i;
+  return decode_utf8(text, i).value_or(static_cast<unsigned char>(text[at]));
 }
 
 bool is_letter(char32_t cp) {

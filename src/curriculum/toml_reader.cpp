@@ -1,10 +1,12 @@
 #include "curriculum/toml_reader.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
-#include "curriculum/spelling.hpp"
-#include "curriculum/utf8.hpp"
+#include "iopplan/base/spelling.hpp"
+#include "iopplan/base/strings.hpp"
+#include "iopplan/base/utf8.hpp"
 
 namespace iopplan {
 
@@ -222,6 +224,134 @@ std::vector<const toml::table*> TableReader::tables(std::string_view key, Need n
       error(pos_of(item), "item " + std::to_string(i + 1) + " of '" + std::string(key) + "'" + in_where() +
                               " must be a table, not " + toml_type_name(item.type()));
     }
+  }
+  return result;
+}
+
+std::string TableReader::named(std::string_view key) const { return "'" + std::string(key) + "'" + in_where(); }
+
+std::optional<std::string> TableReader::choice(std::string_view key, Need need,
+                                               const std::vector<std::string>& allowed) {
+  auto value = string(key, need);
+  if (!value) return std::nullopt;
+  if (std::find(allowed.begin(), allowed.end(), *value) != allowed.end()) return value;
+  std::string names;
+  for (const auto& name : allowed) names += (names.empty() ? "" : ", ") + name;
+  error(pos(key), named(key) + " is '" + *value + "'; it must be one of " + names + did_you_mean(*value, allowed));
+  return std::nullopt;
+}
+
+std::optional<int> TableReader::integer_in(std::string_view key, Need need, int64_t min, int64_t max) {
+  auto value = integer(key, need);
+  if (!value) return std::nullopt;
+  if (*value < min || *value > max) {
+    error(pos(key), named(key) + " is " + std::to_string(*value) + "; it must be between " + std::to_string(min) +
+                        " and " + std::to_string(max));
+    return std::nullopt;
+  }
+  return static_cast<int>(*value);
+}
+
+std::vector<std::string> TableReader::list(std::string_view key, Need need, size_t min_count,
+                                           std::vector<SourcePos>* positions) {
+  auto values = strings(key, need, positions);
+  if (!values) return {};
+  const toml::array* array = table_.get(key) ? table_.get(key)->as_array() : nullptr;
+  bool all_items_fine = array && array->size() == values->size();
+  if (all_items_fine && values->size() < min_count) {
+    error(pos(key), named(key) + " needs at least " + std::to_string(min_count) + (min_count == 1 ? " item" : " items"));
+  }
+  return *values;
+}
+
+std::optional<bool> TableReader::boolean(std::string_view key) {
+  const toml::node* n = node(key, Need::optional);
+  if (n == nullptr) return std::nullopt;
+  if (!n->is_boolean()) {
+    error(pos_of(*n), named(key) + " must be true or false, not " + toml_type_name(n->type()));
+    return std::nullopt;
+  }
+  return n->as_boolean()->get();
+}
+
+std::optional<double> TableReader::weight(std::string_view key) {
+  const toml::node* n = node(key, Need::optional);
+  if (n == nullptr) return std::nullopt;
+  double value = 0;
+  if (n->is_integer()) {
+    value = static_cast<double>(n->as_integer()->get());
+  } else if (n->is_floating_point()) {
+    value = n->as_floating_point()->get();
+  } else {
+    error(pos_of(*n), named(key) + " must be a number, not " + toml_type_name(n->type()));
+    return std::nullopt;
+  }
+  if (!std::isfinite(value) || value < 0 || value > 1000) {
+    error(pos_of(*n), named(key) + " must be a number from 0 to 1000");
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<Date> TableReader::date_of(const toml::node& n, const std::string& what) {
+  if (const auto* d = n.as_date()) {
+    const toml::date& v = d->get();
+    if (auto date = parse_iso_date(to_iso({v.year, v.month, v.day}))) return date;
+    error(pos_of(n), what + " must be a date from 1900 to 2200");
+    return std::nullopt;
+  }
+  if (const auto* s = n.as_string()) {
+    if (auto date = parse_iso_date(s->get())) return date;
+    error(pos_of(n), what + " is '" + s->get() + "'; it must be a real calendar date written YYYY-MM-DD (1900-2200)");
+    return std::nullopt;
+  }
+  error(pos_of(n), what + " must be a date such as 2027-01-04, not " + toml_type_name(n.type()));
+  return std::nullopt;
+}
+
+std::optional<Date> TableReader::date(std::string_view key, Need need) {
+  const toml::node* n = node(key, need);  // reports the key when required and missing
+  if (n == nullptr) return std::nullopt;
+  return date_of(*n, named(key));
+}
+
+std::optional<int> TableReader::clock(std::string_view key, Need need) {
+  const toml::node* n = node(key, need);
+  if (n == nullptr) return std::nullopt;
+  if (const auto* t = n->as_time()) {
+    const toml::time& v = t->get();
+    if (v.second == 0 && v.nanosecond == 0) return v.hour * 60 + v.minute;
+    error(pos_of(*n), named(key) + " must be whole minutes, such as \"18:00\"");
+    return std::nullopt;
+  }
+  if (const auto* s = n->as_string()) {
+    const std::string& text = s->get();
+    if (auto minutes = parse_clock_time(text)) return minutes;
+    error(pos_of(*n), named(key) + " is '" + text + "'; it must be a time of day written HH:MM, from 00:00 to 23:59");
+    return std::nullopt;
+  }
+  error(pos_of(*n), named(key) + " must be a time such as \"18:00\", not " + toml_type_name(n->type()));
+  return std::nullopt;
+}
+
+TableReader TableReader::child(const toml::table& table, std::string where) const {
+  TableReader reader(table, path_, out_, std::move(where));
+  reader.set_quiet_missing(quiet_missing_);
+  return reader;
+}
+
+std::vector<const toml::table*> TableReader::tables(std::string_view key, Need need, TableCount count) {
+  auto result = tables(key, need);
+  const toml::node* present = table_.get(key);
+  bool empty_array = present && present->is_array() && present->as_array()->empty();
+  if (count.min > 0 && empty_array) {
+    error(pos(key), named(key) + " needs at least " + (count.min == 1 ? "one " + std::string(count.noun)
+                                                                        : plural(count.min, count.noun)));
+  }
+  if (result.size() > count.max) {
+    error(pos(key), "too many " + std::string(count.noun) + "s (" + std::to_string(result.size()) +
+                        "; the limit is " + std::to_string(count.max) + ")");
+    result.clear();
   }
   return result;
 }

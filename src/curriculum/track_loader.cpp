@@ -1,18 +1,9 @@
 #include "curriculum/toml_reader.hpp"
-#include "iopplan/loader.hpp"
+#include "iopplan/curriculum/loader.hpp"
+#include "curriculum/library_parts.hpp"
+#include "iopplan/base/strings.hpp"
 
 namespace iopplan {
-namespace {
-
-bool is_hex_colour(const std::string& text) {
-  if (text.size() != 7 || text[0] != '#') return false;
-  for (size_t i = 1; i < 7; ++i) {
-    if (!std::isxdigit(static_cast<unsigned char>(text[i]))) return false;
-  }
-  return true;
-}
-
-}  // namespace
 
 std::vector<Track> load_tracks(const std::string& path, const std::string& text, Diagnostics& out) {
   std::vector<Track> tracks;
@@ -26,8 +17,7 @@ std::vector<Track> load_tracks(const std::string& path, const std::string& text,
     top.error(top.pos("track"), "no tracks defined; add at least one [[track]]");
   }
   for (size_t i = 0; i < tables.size(); ++i) {
-    TableReader reader(*tables[i], path, out, "track " + std::to_string(i + 1));
-    reader.set_quiet_missing(parsed.had_syntax_errors);
+    TableReader reader = top.child(*tables[i], "track " + std::to_string(i + 1));
     Track track;
     track.pos = reader.table_pos();
     track.id = reader.string("id", Need::required).value_or("");
@@ -46,7 +36,7 @@ std::vector<Track> load_tracks(const std::string& path, const std::string& text,
       reader.error(reader.pos("abbreviation"), "abbreviation '" + track.abbreviation + "' is longer than 4 characters");
     }
     track.colour = reader.string("colour", Need::required).value_or("");
-    if (!track.colour.empty() && !is_hex_colour(track.colour)) {
+    if (!track.colour.empty() && !is_hex_color(track.colour)) {
       reader.error(reader.pos("colour"), "colour '" + track.colour + "' must look like \"#1f5f8b\"");
     }
     track.description = reader.string("description", Need::required).value_or("");

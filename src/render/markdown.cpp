@@ -1,4 +1,4 @@
-#include "iopplan/markdown.hpp"
+#include "iopplan/render/markdown.hpp"
 
 #include <cmark.h>
 
@@ -90,13 +90,6 @@ std::string escape_markdown(std::string_view text) {
     }
   }
   return out;
-}
-
-std::string trim_text(std::string_view text) {
-  size_t begin = text.find_first_not_of(" \t\r\n");
-  if (begin == std::string_view::npos) return "";
-  size_t end = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(begin, end - begin + 1));
 }
 
 }  // namespace iopplan

@@ -1,4 +1,4 @@
-#include "iopplan/output_format.hpp"
+#include "iopplan/render/output_format.hpp"
 
 #include <algorithm>
 

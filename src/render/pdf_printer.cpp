@@ -1,4 +1,5 @@
-#include "iopplan/pdf_printer.hpp"
+#include "iopplan/render/pdf_printer.hpp"
+#include "render/pdf_dates.hpp"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -147,7 +148,7 @@ bool print_pdfs(Site& site, const std::string& chromium, const std::string& fixe
   std::error_code ec;
   std::string pattern = (fs::temp_directory_path(ec) / "iopplan-print-XXXXXX").string();
   if (ec || ::mkdtemp(pattern.data()) == nullptr) {
-    out.push_back(error_at("", {}, "cannot create a temporary folder for printing"));
+    out.push_back(output_error("", "cannot create a temporary folder for printing"));
     return false;
   }
   fs::path work = pattern;
@@ -157,7 +158,7 @@ bool print_pdfs(Site& site, const std::string& chromium, const std::string& fixe
     fs::path dir = work / std::to_string(i);
     fs::create_directories(dir, ec);
     ok = !ec && write_all(dir / "print-packet.html", site.print_jobs[i].html);
-    if (!ok) out.push_back(error_at(site.print_jobs[i].pdf_path, {}, "cannot write the page to print"));
+    if (!ok) out.push_back(output_error(site.print_jobs[i].pdf_path, "cannot write the page to print"));
   }
   // A few browsers at a time: each one is already several processes.
   size_t parallel = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
@@ -168,7 +169,7 @@ bool print_pdfs(Site& site, const std::string& chromium, const std::string& fixe
       fs::path dir = work / std::to_string(next);
       pid_t pid = spawn_chromium(chromium, dir, dir / "chromium.log");
       if (pid < 0) {
-        out.push_back(error_at(site.print_jobs[next].pdf_path, {}, "cannot start " + chromium));
+        out.push_back(output_error(site.print_jobs[next].pdf_path, "cannot start " + chromium));
         ok = false;
         break;
       }
@@ -185,7 +186,7 @@ bool print_pdfs(Site& site, const std::string& chromium, const std::string& fixe
         if (std::chrono::steady_clock::now() - it->started > kJobTimeout) {
           ::kill(-it->pid, SIGKILL);
           ::waitpid(it->pid, &status, 0);
-          out.push_back(error_at(job.pdf_path, {}, "the browser did not finish printing in time"));
+          out.push_back(output_error(job.pdf_path, "the browser did not finish printing in time"));
           ok = false;
           it = running.erase(it);
         } else {
@@ -196,7 +197,7 @@ bool print_pdfs(Site& site, const std::string& chromium, const std::string& fixe
       auto pdf = read_all(dir / "print-packet.pdf");
       if (done < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0 || !pdf || pdf->rfind("%PDF", 0) != 0) {
         std::string tail = log_tail(dir / "chromium.log");
-        out.push_back(error_at(job.pdf_path, {}, "the browser could not print the page" + (tail.empty() ? "" : ": " + tail)));
+        out.push_back(output_error(job.pdf_path, "the browser could not print the page" + (tail.empty() ? "" : ": " + tail)));
         ok = false;
       } else {
         normalize_pdf_dates(*pdf, fixed_date);

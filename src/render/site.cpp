@@ -1,4 +1,4 @@
-#include "iopplan/site.hpp"
+#include "iopplan/render/site.hpp"
 
 #include <algorithm>
 #include <functional>

@@ -1,4 +1,5 @@
-#include "iopplan/site_writer.hpp"
+#include "iopplan/render/site_writer.hpp"
+#include "render/safe_path.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -71,21 +72,21 @@ bool is_safe_relative_path(const std::string& path) {
 bool write_site(const Site& site, const std::string& out_dir, Diagnostics& out) {
   for (const auto& file : site.files) {
     if (!is_safe_relative_path(file.path)) {
-      out.push_back(error_at(out_dir, {}, "refusing to write '" + file.path + "': not a path inside the output folder"));
+      out.push_back(output_error(out_dir, "refusing to write '" + file.path + "': not a path inside the output folder"));
       return false;
     }
   }
   std::error_code ec;
   fs::path root_arg = out_dir.empty() ? fs::path(".") : fs::path(out_dir);
   if (fs::exists(root_arg, ec) && !fs::is_directory(root_arg, ec)) {
-    out.push_back(error_at(out_dir, {}, "the output path exists and is not a folder"));
+    out.push_back(output_error(out_dir, "the output path exists and is not a folder"));
     return false;
   }
   // Folders this call creates, removed again (when still empty) if the write fails.
   std::vector<fs::path> created;
   std::vector<Pending> pending;
   auto fail = [&](const std::string& path, const std::string& message) {
-    out.push_back(error_at(path, {}, message + "; nothing was written"));
+    out.push_back(output_error(path, message + "; nothing was written"));
     for (const auto& p : pending) fs::remove(p.temp, ec);
     for (auto it = created.rbegin(); it != created.rend(); ++it) fs::remove(*it, ec);  // only if empty
     return false;
@@ -132,7 +133,7 @@ bool write_site(const Site& site, const std::string& out_dir, Diagnostics& out) 
   for (size_t i = 0; i < pending.size(); ++i) {
     fs::rename(pending[i].temp, pending[i].target, ec);
     if (ec) {
-      out.push_back(error_at(pending[i].target.string(), {}, "cannot replace: " + ec.message() + "; " +
+      out.push_back(output_error(pending[i].target.string(), "cannot replace: " + ec.message() + "; " +
                                                                  std::to_string(i) + " of " +
                                                                  std::to_string(pending.size()) +
                                                                  " files were updated"));

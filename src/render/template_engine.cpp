@@ -2,24 +2,14 @@
 
 #include <cctype>
 
-#include "curriculum/utf8.hpp"
-#include "iopplan/markdown.hpp"
+#include "iopplan/base/utf8.hpp"
+#include "iopplan/render/markdown.hpp"
+#include "iopplan/base/strings.hpp"
 
 namespace iopplan {
 namespace {
 
 namespace mstch = kainjow::mustache;
-
-bool ends_with(const std::string& text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-std::string trim(std::string_view text) {
-  size_t begin = text.find_first_not_of(" \t\r\n");
-  if (begin == std::string_view::npos) return "";
-  size_t end = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(begin, end - begin + 1));
-}
 
 // kainjow says "Unclosed section \"a\" at 12"; users need words and a line:col instead.
 std::string plain_message(const std::string& message) {
@@ -126,7 +116,7 @@ std::string remove_marked_lines(const std::string& rendered) {
   return out;
 }
 
-bool is_markdown_template(const std::string& name) { return ends_with(name, ".md.mustache"); }
+bool is_markdown_template(const std::string& name) { return name.ends_with(".md.mustache"); }
 
 std::optional<Diagnostic> template_syntax_error(const std::string& path, const std::string& text) {
   std::string message;
@@ -187,7 +177,7 @@ TemplateRenderer::TemplateRenderer(const TemplateSet& templates) : templates_(te
     if (file.name.rfind(kPartials, 0) != 0) continue;
     std::string base = file.name.substr(kPartials.size());
     for (std::string_view suffix : {".html.mustache", ".md.mustache"}) {
-      if (!ends_with(base, suffix)) continue;
+      if (!base.ends_with(suffix)) continue;
       std::string name = base.substr(0, base.size() - suffix.size());
       auto& partials = suffix == ".md.mustache" ? md_partials_ : html_partials_;
       partials.emplace(name, MustacheData(mark_standalone_lines(file.text)));

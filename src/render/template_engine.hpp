@@ -9,8 +9,8 @@
 
 #include <kainjow/mustache.hpp>
 
-#include "iopplan/diagnostic.hpp"
-#include "iopplan/templates.hpp"
+#include "iopplan/base/diagnostic.hpp"
+#include "iopplan/render/templates.hpp"
 
 namespace iopplan {
 

@@ -1,13 +1,13 @@
-#include "iopplan/templates.hpp"
+#include "iopplan/render/templates.hpp"
 
 #include <algorithm>
 #include <functional>
 #include <map>
 #include <set>
 
-#include "curriculum/spelling.hpp"
-#include "curriculum/utf8.hpp"
-#include "iopplan/output_format.hpp"
+#include "iopplan/base/spelling.hpp"
+#include "iopplan/base/utf8.hpp"
+#include "iopplan/render/output_format.hpp"
 #include "render/template_engine.hpp"
 
 namespace iopplan {
@@ -17,16 +17,12 @@ constexpr std::string_view kSuffix = ".mustache";
 constexpr std::string_view kPartialsDir = "partials/";
 constexpr size_t kMaxTemplateBytes = 1024 * 1024;
 
-bool ends_with(const std::string& text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 // "partials/header.html.mustache" -> "header"; "" for a file that is not a partial.
 std::string partial_name_of(const std::string& file_name) {
   if (file_name.rfind(kPartialsDir, 0) != 0) return "";
   std::string base = file_name.substr(kPartialsDir.size());
   for (std::string_view suffix : {".html.mustache", ".md.mustache"}) {
-    if (ends_with(base, suffix)) return base.substr(0, base.size() - suffix.size());
+    if (base.ends_with(suffix)) return base.substr(0, base.size() - suffix.size());
   }
   return "";
 }
@@ -37,7 +33,7 @@ void read_folder(const FileSource& files, const std::string& dir, std::map<std::
   for (const std::string& sub : {std::string(), std::string(kPartialsDir)}) {
     std::string folder = sub.empty() ? dir : join_path(dir, sub.substr(0, sub.size() - 1));
     for (const auto& entry : files.list(folder)) {
-      if (entry.back() == '/' || !ends_with(entry, kSuffix)) continue;
+      if (entry.back() == '/' || !entry.ends_with(kSuffix)) continue;
       std::string name = sub + entry;
       std::string path = join_path(folder, entry);
       auto text = files.read(path);

@@ -5,11 +5,11 @@
 #include <string>
 #include <vector>
 
-#include "iopplan/diagnostic.hpp"
-#include "iopplan/library.hpp"
-#include "iopplan/organization.hpp"
-#include "iopplan/plan.hpp"
-#include "iopplan/site.hpp"
+#include "iopplan/base/diagnostic.hpp"
+#include "iopplan/curriculum/library.hpp"
+#include "iopplan/curriculum/organization.hpp"
+#include "iopplan/sequencing/plan.hpp"
+#include "iopplan/render/site.hpp"
 #include "render/template_engine.hpp"
 
 namespace iopplan {

@@ -1,8 +1,8 @@
-#include "iopplan/calendar.hpp"
+#include "iopplan/sequencing/calendar.hpp"
 
 #include <algorithm>
 
-#include "iopplan/holidays.hpp"
+#include "iopplan/sequencing/holidays.hpp"
 
 namespace iopplan {
 namespace {
@@ -14,7 +14,7 @@ bool meets_on(const Program& program, Weekday day) {
 }  // namespace
 
 int week_of(const Date& start, const Date& date) {
-  long days = days_since_epoch(date) - days_since_epoch(start);
+  long days = days_between(start, date);
   return static_cast<int>(days >= 0 ? days / 7 + 1 : -((-days - 1) / 7));
 }
 

@@ -1,10 +1,10 @@
-#include "iopplan/coverage.hpp"
+#include "iopplan/sequencing/coverage.hpp"
 
 #include <algorithm>
 #include <map>
 #include <set>
 
-#include "iopplan/calendar.hpp"
+#include "iopplan/sequencing/calendar.hpp"
 
 namespace iopplan {
 namespace {

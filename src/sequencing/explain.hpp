@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "iopplan/diagnostic.hpp"
+#include "iopplan/base/diagnostic.hpp"
 #include "sequencing/problem.hpp"
 #include "sequencing/search.hpp"
 #include "sequencing/state.hpp"

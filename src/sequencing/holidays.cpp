@@ -1,7 +1,19 @@
-#include "iopplan/holidays.hpp"
+#include "iopplan/sequencing/holidays.hpp"
 
 namespace iopplan {
 namespace {
+
+namespace chr = std::chrono;
+using chr::Monday;
+using chr::Thursday;
+
+// The `n`th weekday of a month, e.g. Monday[3]; the last one, e.g. Monday[chr::last].
+Date nth(int year, unsigned month, chr::weekday_indexed weekday) {
+  return from_sys_days(chr::sys_days(chr::year(year) / chr::month(month) / weekday));
+}
+Date last(int year, unsigned month, chr::weekday_last weekday) {
+  return from_sys_days(chr::sys_days(chr::year(year) / chr::month(month) / weekday));
+}
 
 Date observed_date(const Date& date) {
   switch (weekday_of(date)) {
@@ -22,44 +34,33 @@ std::vector<Holiday> holidays_by_rule(int year) {
   bool monday_rules = year >= 1971;  // the Uniform Monday Holiday Act took effect in 1971
 
   fixed("New Year's Day", 1, 1);
-  if (year >= 1986) floating("Martin Luther King Jr. Day", nth_weekday(year, 1, Weekday::monday, 3));
+  if (year >= 1986) floating("Martin Luther King Jr. Day", nth(year, 1, Monday[3]));
   if (monday_rules) {
-    floating("Washington's Birthday", nth_weekday(year, 2, Weekday::monday, 3));
-    floating("Memorial Day", nth_weekday(year, 5, Weekday::monday, -1));
+    floating("Washington's Birthday", nth(year, 2, Monday[3]));
+    floating("Memorial Day", last(year, 5, Monday[chr::last]));
   } else {
     fixed("Washington's Birthday", 2, 22);
     fixed("Memorial Day", 5, 30);
   }
   if (year >= 2021) fixed("Juneteenth National Independence Day", 6, 19);
   fixed("Independence Day", 7, 4);
-  floating("Labor Day", nth_weekday(year, 9, Weekday::monday, 1));
+  floating("Labor Day", nth(year, 9, Monday[1]));
   if (monday_rules) {
-    floating("Columbus Day", nth_weekday(year, 10, Weekday::monday, 2));
+    floating("Columbus Day", nth(year, 10, Monday[2]));
   } else {
     fixed("Columbus Day", 10, 12);
   }
   if (year >= 1971 && year <= 1977) {
-    floating("Veterans Day", nth_weekday(year, 10, Weekday::monday, 4));
+    floating("Veterans Day", nth(year, 10, Monday[4]));
   } else {
     fixed("Veterans Day", 11, 11);
   }
-  floating("Thanksgiving Day", nth_weekday(year, 11, Weekday::thursday, 4));
+  floating("Thanksgiving Day", nth(year, 11, Thursday[4]));
   fixed("Christmas Day", 12, 25);
   return result;
 }
 
 }  // namespace
-
-Date nth_weekday(int year, int month, Weekday weekday, int n) {
-  if (n < 0) {
-    Date last{year, month, days_in_month(year, month)};
-    int back = (static_cast<int>(weekday_of(last)) - static_cast<int>(weekday) + 7) % 7;
-    return add_days(last, -back);
-  }
-  Date first{year, month, 1};
-  int forward = (static_cast<int>(weekday) - static_cast<int>(weekday_of(first)) + 7) % 7;
-  return add_days(first, forward + 7 * (n - 1));
-}
 
 std::vector<Holiday> us_federal_holidays(int year) { return holidays_by_rule(year); }
 

@@ -1,39 +1,12 @@
-#include "iopplan/intensity.hpp"
+#include "iopplan/sequencing/intensity.hpp"
 
 #include <cmath>
 #include <cstdio>
 
-#include "iopplan/calendar.hpp"
+#include "iopplan/sequencing/calendar.hpp"
+#include "iopplan/base/strings.hpp"
 
 namespace iopplan {
-
-std::string hours_text(double hours) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%g", std::round(hours * 100) / 100);
-  return text;
-}
-
-const std::vector<LevelOfCare>& levels_of_care() {
-  static const std::vector<LevelOfCare> levels = {
-      {"asam-2.1-adult", "ASAM 2.1 intensive outpatient, adults", 9},
-      {"asam-2.1-adolescent", "ASAM 2.1 intensive outpatient, adolescents", 6},
-      {"asam-2.5", "ASAM 2.5 partial hospitalization", 20},
-  };
-  return levels;
-}
-
-std::vector<std::string> level_of_care_ids() {
-  std::vector<std::string> ids;
-  for (const auto& level : levels_of_care()) ids.push_back(level.id);
-  return ids;
-}
-
-const LevelOfCare* find_level_of_care(const std::string& id) {
-  for (const auto& level : levels_of_care()) {
-    if (level.id == id) return &level;
-  }
-  return nullptr;
-}
 
 double regular_week_hours(const Program& program) {
   return static_cast<double>(program.meeting_days.size()) * program.meeting_minutes / 60.0;

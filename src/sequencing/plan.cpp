@@ -1,4 +1,4 @@
-#include "iopplan/plan.hpp"
+#include "iopplan/sequencing/plan.hpp"
 
 #include <algorithm>
 

@@ -1,10 +1,11 @@
-#include "iopplan/plan_json.hpp"
+#include "iopplan/sequencing/plan_json.hpp"
 
 #include <cmath>
 
 #include <nlohmann/json.hpp>
 
-#include "curriculum/utf8.hpp"
+#include "iopplan/base/utf8.hpp"
+#include "iopplan/base/strings.hpp"
 
 namespace iopplan {
 namespace {
@@ -18,7 +19,6 @@ constexpr size_t kMaxBlocksPerMeeting = 100;
 // Twice the largest plan the engine writes (208 weeks of 7 meetings of 24 blocks is about 8 MB).
 constexpr size_t kMaxPlanJsonBytes = 16 * 1024 * 1024;
 
-double rounded(double value) { return std::round(value * 10000) / 10000; }
 
 Json diagnostic_json(const Diagnostic& d) {
   Json j;

@@ -1,12 +1,13 @@
-#include "iopplan/plan_text.hpp"
+#include "iopplan/sequencing/plan_text.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
 
-#include "iopplan/coverage.hpp"
-#include "iopplan/intensity.hpp"
+#include "iopplan/sequencing/coverage.hpp"
+#include "iopplan/sequencing/intensity.hpp"
+#include "iopplan/base/strings.hpp"
 
 namespace iopplan {
 namespace {

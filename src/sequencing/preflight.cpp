@@ -1,7 +1,7 @@
-#include "iopplan/preflight.hpp"
+#include "iopplan/sequencing/preflight.hpp"
 
-#include "iopplan/calendar.hpp"
-#include "iopplan/intensity.hpp"
+#include "iopplan/sequencing/calendar.hpp"
+#include "iopplan/sequencing/intensity.hpp"
 #include "sequencing/problem.hpp"
 
 namespace iopplan {

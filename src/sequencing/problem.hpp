@@ -7,11 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "iopplan/calendar.hpp"
-#include "iopplan/diagnostic.hpp"
-#include "iopplan/library.hpp"
-#include "iopplan/plan.hpp"
-#include "iopplan/program.hpp"
+#include "iopplan/sequencing/calendar.hpp"
+#include "iopplan/base/diagnostic.hpp"
+#include "iopplan/curriculum/library.hpp"
+#include "iopplan/sequencing/plan.hpp"
+#include "iopplan/curriculum/program.hpp"
 
 namespace iopplan {
 

@@ -1,21 +1,21 @@
-#include "iopplan/sequencer.hpp"
+#include "iopplan/sequencing/sequencer.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-#include "iopplan/calendar.hpp"
-#include "iopplan/coverage.hpp"
-#include "iopplan/intensity.hpp"
+#include "iopplan/sequencing/calendar.hpp"
+#include "iopplan/sequencing/coverage.hpp"
+#include "iopplan/sequencing/intensity.hpp"
 #include "sequencing/explain.hpp"
 #include "sequencing/problem.hpp"
 #include "sequencing/search.hpp"
 #include "sequencing/state.hpp"
+#include "iopplan/base/strings.hpp"
 
 namespace iopplan {
 namespace {
 
 // Scores are reported to four decimals, so rounding noise never shows in the output.
-double rounded(double value) { return std::round(value * 10000) / 10000; }
 
 struct Layout {
   Date start;

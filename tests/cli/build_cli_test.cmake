@@ -101,7 +101,7 @@ check("code EQUAL 2 AND NOT EXISTS ${WORK_DIR}/e" "build: unknown program is a u
 run(code build iop-16-week-rolling --start 2027-02-30 --out e)
 check("code EQUAL 2 AND NOT EXISTS ${WORK_DIR}/e" "build: an impossible date is a usage error")
 run(code build iop-16-week-rolling --week 40 --out e)
-check("code EQUAL 1 AND NOT EXISTS ${WORK_DIR}/e" "build: a week outside the plan writes nothing")
+check("code EQUAL 2 AND NOT EXISTS ${WORK_DIR}/e" "build: a week outside the plan is a usage error and writes nothing")
 
 if(failures GREATER 0)
   message(FATAL_ERROR "${failures} build test(s) failed")

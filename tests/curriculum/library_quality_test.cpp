@@ -5,8 +5,8 @@
 #include <regex>
 #include <set>
 
-#include "iopplan/loader.hpp"
-#include "iopplan/readability.hpp"
+#include "iopplan/curriculum/loader.hpp"
+#include "iopplan/curriculum/readability.hpp"
 
 using namespace iopplan;
 

@@ -4,7 +4,7 @@
 #include <cstdio>
 
 #include "curriculum/fixtures.hpp"
-#include "iopplan/loader.hpp"
+#include "iopplan/curriculum/loader.hpp"
 
 using namespace iopplan;
 using iopplan::testing::kTracks;

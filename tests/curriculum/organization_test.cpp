@@ -1,6 +1,6 @@
 #include <boost/test/unit_test.hpp>
 
-#include "iopplan/organization.hpp"
+#include "iopplan/curriculum/organization.hpp"
 #include "test_support.hpp"
 
 using namespace iopplan;

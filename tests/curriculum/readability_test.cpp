@@ -1,7 +1,8 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
-#include "iopplan/readability.hpp"
+#include "iopplan/curriculum/readability.hpp"
+#include "curriculum/text_counts.hpp"
 
 using namespace iopplan;
 

@@ -9,12 +9,12 @@
 #include <iterator>
 #include <string>
 
-#include "iopplan/diagnostic.hpp"
-#include "iopplan/file_source.hpp"
-#include "iopplan/loader.hpp"
-#include "iopplan/organization.hpp"
-#include "iopplan/plan.hpp"
-#include "iopplan/templates.hpp"
+#include "iopplan/base/diagnostic.hpp"
+#include "iopplan/base/file_source.hpp"
+#include "iopplan/curriculum/loader.hpp"
+#include "iopplan/curriculum/organization.hpp"
+#include "iopplan/sequencing/plan.hpp"
+#include "iopplan/render/templates.hpp"
 #include "test_support.hpp"
 
 namespace iopplan::fixtures {

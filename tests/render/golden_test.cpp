@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <set>
 
-#include "iopplan/site_writer.hpp"
+#include "iopplan/render/site_writer.hpp"
 #include "render/fixtures.hpp"
 
 using namespace iopplan;

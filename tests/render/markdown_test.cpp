@@ -1,7 +1,7 @@
 #include <boost/test/unit_test.hpp>
 #include <boost/test/data/test_case.hpp>
 
-#include "iopplan/markdown.hpp"
+#include "iopplan/render/markdown.hpp"
 
 using namespace iopplan;
 namespace data = boost::unit_test::data;
@@ -44,11 +44,6 @@ BOOST_AUTO_TEST_CASE(escaped_text_renders_back_to_itself) {
   std::string text = "<script>alert(1)</script> **not bold** {{#x}}";
   BOOST_TEST(markdown_to_html(escape_markdown(text)) ==
              "<p>&lt;script&gt;alert(1)&lt;/script&gt; **not bold** {{#x}}</p>\n");
-}
-
-BOOST_AUTO_TEST_CASE(trims_blank_edges) {
-  BOOST_TEST(trim_text("\n\n  text here \n") == "text here");
-  BOOST_TEST(trim_text(" \n ") == "");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,6 +1,6 @@
 #include <boost/test/unit_test.hpp>
 
-#include "iopplan/output_format.hpp"
+#include "iopplan/render/output_format.hpp"
 
 using namespace iopplan;
 

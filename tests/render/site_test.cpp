@@ -5,7 +5,7 @@
 #include <map>
 #include <set>
 
-#include "iopplan/site.hpp"
+#include "iopplan/render/site.hpp"
 #include "render/fixtures.hpp"
 
 using namespace iopplan;

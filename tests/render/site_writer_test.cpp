@@ -5,9 +5,11 @@
 
 #include <filesystem>
 
-#include "iopplan/pdf_printer.hpp"
-#include "iopplan/site_writer.hpp"
+#include "iopplan/render/pdf_printer.hpp"
+#include "iopplan/render/site_writer.hpp"
 #include "render/fixtures.hpp"
+#include "render/safe_path.hpp"
+#include "render/pdf_dates.hpp"
 
 using namespace iopplan;
 using namespace iopplan::fixtures;

@@ -2,8 +2,8 @@
 
 #include <filesystem>
 
-#include "iopplan/output_format.hpp"
-#include "iopplan/templates.hpp"
+#include "iopplan/render/output_format.hpp"
+#include "iopplan/render/templates.hpp"
 #include "render/fixtures.hpp"
 #include "render/template_engine.hpp"
 

@@ -1,6 +1,6 @@
 #include <boost/test/unit_test.hpp>
 
-#include "iopplan/calendar.hpp"
+#include "iopplan/sequencing/calendar.hpp"
 #include "sequencing/sequencing_fixtures.hpp"
 
 using namespace iopplan;

@@ -1,6 +1,6 @@
 #include <boost/test/unit_test.hpp>
 
-#include "iopplan/coverage.hpp"
+#include "iopplan/sequencing/coverage.hpp"
 #include "sequencing/sequencing_fixtures.hpp"
 
 using namespace iopplan;

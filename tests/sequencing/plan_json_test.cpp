@@ -1,7 +1,7 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
-#include "iopplan/plan_json.hpp"
+#include "iopplan/sequencing/plan_json.hpp"
 #include "sequencing/plan_output_fixture.hpp"
 
 using namespace iopplan;

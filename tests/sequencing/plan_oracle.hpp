@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "iopplan/calendar.hpp"
-#include "iopplan/library.hpp"
-#include "iopplan/plan.hpp"
-#include "iopplan/program.hpp"
+#include "iopplan/sequencing/calendar.hpp"
+#include "iopplan/curriculum/library.hpp"
+#include "iopplan/sequencing/plan.hpp"
+#include "iopplan/curriculum/program.hpp"
 
 namespace iopplan::seqtest {
 

@@ -3,7 +3,7 @@
 
 #include <stdexcept>
 
-#include "iopplan/sequencer.hpp"
+#include "iopplan/sequencing/sequencer.hpp"
 #include "sequencing/sequencing_fixtures.hpp"
 
 namespace iopplan::seqtest {

@@ -1,6 +1,6 @@
 #include <boost/test/unit_test.hpp>
 
-#include "iopplan/plan_text.hpp"
+#include "iopplan/sequencing/plan_text.hpp"
 #include "sequencing/plan_output_fixture.hpp"
 
 using namespace iopplan;

@@ -1,8 +1,8 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
-#include "iopplan/preflight.hpp"
-#include "iopplan/sequencer.hpp"
+#include "iopplan/sequencing/preflight.hpp"
+#include "iopplan/sequencing/sequencer.hpp"
 #include "sequencing/sequencing_fixtures.hpp"
 
 using namespace iopplan;

@@ -1,7 +1,7 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
-#include "iopplan/program.hpp"
+#include "iopplan/curriculum/program.hpp"
 #include "sequencing/sequencing_fixtures.hpp"
 
 using namespace iopplan;
@@ -173,8 +173,8 @@ BOOST_AUTO_TEST_CASE(the_shipped_programs_load_cleanly) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-#include "iopplan/preflight.hpp"
-#include "iopplan/sequencer.hpp"
+#include "iopplan/sequencing/preflight.hpp"
+#include "iopplan/sequencing/sequencer.hpp"
 #include "sequencing/plan_oracle.hpp"
 #include "sequencing/random.hpp"
 

@@ -2,9 +2,9 @@
 // is found whenever exhaustive search finds one, and its score is close to the exhaustive optimum.
 #include <boost/test/unit_test.hpp>
 
-#include "iopplan/calendar.hpp"
-#include "iopplan/plan_json.hpp"
-#include "iopplan/sequencer.hpp"
+#include "iopplan/sequencing/calendar.hpp"
+#include "iopplan/sequencing/plan_json.hpp"
+#include "iopplan/sequencing/sequencer.hpp"
 #include "sequencing/problem.hpp"
 #include "sequencing/random.hpp"
 #include "sequencing/state.hpp"

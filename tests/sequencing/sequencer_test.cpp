@@ -3,8 +3,8 @@
 
 #include <set>
 
-#include "iopplan/plan_json.hpp"
-#include "iopplan/sequencer.hpp"
+#include "iopplan/sequencing/plan_json.hpp"
+#include "iopplan/sequencing/sequencer.hpp"
 #include "sequencing/plan_oracle.hpp"
 #include "sequencing/sequencing_fixtures.hpp"
 

@@ -4,10 +4,10 @@
 #include <string>
 #include <vector>
 
-#include "iopplan/file_source.hpp"
-#include "iopplan/library.hpp"
-#include "iopplan/loader.hpp"
-#include "iopplan/program.hpp"
+#include "iopplan/base/file_source.hpp"
+#include "iopplan/curriculum/library.hpp"
+#include "iopplan/curriculum/loader.hpp"
+#include "iopplan/curriculum/program.hpp"
 #include "test_support.hpp"
 
 namespace iopplan::seqtest {

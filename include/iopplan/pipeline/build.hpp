@@ -1,0 +1,31 @@
+// The whole pipeline as one call: load -> plan -> render -> print -> write.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "iopplan/pipeline/plan_run.hpp"
+#include "iopplan/render/site.hpp"
+
+namespace iopplan {
+
+struct BuildRequest {
+  PlanRequest plan;
+  RenderOptions render;
+  std::string templates_dir;          // the built-in templates
+  std::string overlay_dir;            // the user's own templates, file by file over the built-in ones; or ""
+  std::string out_dir;                // "" : default_output_dir(plan)
+  std::optional<std::string> chromium;  // for pdf; default: find_chromium()
+};
+
+struct BuildResult {
+  PlanRun run;          // the front half; run.stopped says where the build stopped
+  std::string out_dir;  // where the files went
+  size_t files = 0;     // how many were written
+};
+
+// Nothing is written unless every stage before writing succeeded; writing itself is all-or-nothing
+// per file (site_writer.hpp).
+BuildResult build(const FileSource& files, const BuildRequest& request);
+
+}  // namespace iopplan

@@ -1,0 +1,32 @@
+// Output formats as data: which document is written in which format, from which template.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "iopplan/base/diagnostic.hpp"
+
+namespace iopplan {
+
+enum class Document { index, week_plan, facilitator_guide, handouts, print_packet };
+enum class Format { html, md, pdf };
+
+struct OutputFormat {
+  Document document;
+  Format format;
+  const char* template_name;  // under templates/; pdf prints the html template in a browser
+  const char* extension;      // ".html", ".md", ".pdf"
+};
+
+// Every document x format iopplan writes, in the order they are written.
+const std::vector<OutputFormat>& output_formats();
+
+// "index", "plan", "facilitator-guide", "handouts", "print-packet": the file name before the extension.
+const char* document_stem(Document document);
+const char* format_name(Format format);
+
+// "html,md,pdf" -> formats, without repeats; nullopt (with a message in `error`) for an unknown name.
+std::optional<std::vector<Format>> parse_formats(const std::string& text, std::string& error);
+
+}  // namespace iopplan

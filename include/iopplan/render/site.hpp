@@ -1,0 +1,57 @@
+// Site: every document of a build, rendered in memory before anything is written.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "iopplan/base/diagnostic.hpp"
+#include "iopplan/curriculum/library.hpp"
+#include "iopplan/curriculum/organization.hpp"
+#include "iopplan/render/output_format.hpp"
+#include "iopplan/sequencing/plan.hpp"
+#include "iopplan/render/templates.hpp"
+
+namespace iopplan {
+
+struct OutputFile {
+  std::string path;  // relative to the output folder, '/'-separated: "week-01/plan.html"
+  std::string content;
+};
+
+// A week's print packet still to be printed to PDF (print_pdfs does it, in a browser).
+struct PrintJob {
+  std::string html;      // the print packet, self-contained
+  std::string pdf_path;  // "week-01/print-packet.pdf"
+};
+
+struct Site {
+  std::vector<OutputFile> files;     // in the order they were rendered
+  std::vector<PrintJob> print_jobs;  // empty unless pdf was asked for
+  int documents = 0;                 // html and md documents rendered (plan.json not counted)
+};
+
+enum class Paper { letter, a4 };
+
+struct RenderOptions {
+  std::vector<Format> formats = {Format::html, Format::md};
+  int copies = 0;            // handout copies per meeting in print packets; 0: the plan's group size
+  Paper paper = Paper::letter;
+  bool large_print = false;  // handouts and sign-in sheets at 16 pt instead of 12 pt
+  int only_week = 0;         // 0: every week; N: only week-NN/ (index and plan.json are always written)
+};
+
+// The plan's documents (layout in docs/output-layout.md). `plan_json` is written as plan.json
+// unchanged (the CLI passes plan_to_json(plan)). nullopt, with errors in `out`, when the plan
+// names modules the library lacks, `only_week` is not a week of the plan, or a template fails.
+std::optional<Site> render_site(const Plan& plan, const std::string& plan_json, const Library& library,
+                                const Organization& organization, const TemplateSet& templates,
+                                const RenderOptions& options, Diagnostics& out);
+
+// "week-01": the folder of a week (at least two digits, so folders sort in week order).
+std::string week_folder(int week);
+
+// "output/<program>-<start>": where a build goes when --out is not given.
+std::string default_output_dir(const Plan& plan);
+
+}  // namespace iopplan

@@ -1,0 +1,23 @@
+// Coverage: what a rolling-admission patient sees, for each week they might join.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "iopplan/curriculum/library.hpp"
+#include "iopplan/sequencing/plan.hpp"
+#include "iopplan/curriculum/program.hpp"
+
+namespace iopplan {
+
+// The modules coverage is measured against: the program's core_modules, or else every module in
+// the plan's cycle, in order of first appearance.
+std::vector<std::string> core_modules(const Program& program, const Plan& plan);
+
+// One row per entry week 1..program.weeks. A patient joins at the first meeting of their entry week
+// and stays the program's length (Program::stay): program.weeks calendar weeks, or as many sessions
+// as the nominal calendar holds. The cycle repeats after the plan's last meeting, on the days the
+// program meets and is not closed. Empty for closed admission.
+std::vector<CoverageRow> rolling_coverage(const Library& library, const Program& program, const Plan& plan);
+
+}  // namespace iopplan

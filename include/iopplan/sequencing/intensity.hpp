@@ -1,0 +1,30 @@
+// Intensity: scheduled group hours per week against what the level of care asks for.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "iopplan/base/diagnostic.hpp"
+#include "iopplan/sequencing/plan.hpp"
+#include "iopplan/curriculum/level_of_care.hpp"
+#include "iopplan/curriculum/program.hpp"
+
+namespace iopplan {
+
+// A regular week (every meeting day held) in hours.
+double regular_week_hours(const Program& program);
+
+// Warns at `level_of_care` when a regular week falls short of the level: a problem of the program
+// itself, which `iopplan check` reports.
+void check_regular_week(const Program& program, Diagnostics& out);
+
+// Warns at `level_of_care` when weeks of a plan fall short (a closure, a short last week), naming
+// them and the days closed in them. REQUIRES: hours and skipped from the same plan.
+void check_plan_weeks(const Program& program, const std::vector<WeekHours>& hours,
+                      const std::vector<SkippedDay>& skipped, Diagnostics& out);
+
+// Notes (not warnings: they depend on the start date, which `plan --start` may change) the weeks that
+// closures leave short of the level of care, for a plan starting on the program's start_date.
+void note_calendar_weeks(const Program& program, Diagnostics& out);
+
+}  // namespace iopplan

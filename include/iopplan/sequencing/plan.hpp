@@ -1,0 +1,81 @@
+// Plan: the dated outcome of sequencing, and the input of rendering.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "iopplan/base/date.hpp"
+#include "iopplan/base/diagnostic.hpp"
+
+namespace iopplan {
+
+struct PlannedBlock {
+  int start = 0;    // minutes after midnight
+  int minutes = 0;  // the block's length in the meeting (a module may be shorter than its slot)
+  // Exactly one of `activity` (a fixed block: "Check-in", "Break") and `module` is set.
+  std::string activity;
+  std::string module;          // module id
+  std::string module_version;
+  std::string track;
+  std::string slot;            // the content slot's name in the meeting template ("Skills group")
+  std::string reason;          // why this module sits here (for --explain)
+};
+
+struct Meeting {
+  int week = 1;       // 1-based
+  Date date;
+  int start = 0;      // minutes after midnight
+  int end = 0;
+  std::vector<PlannedBlock> blocks;
+};
+
+// A meeting day that did not happen (holiday or closure); its content moved on.
+struct SkippedDay {
+  int week = 1;
+  Date date;
+  std::string reason;  // "Martin Luther King Jr. Day", "closure: staff training"
+};
+
+// What a patient entering in `entry_week` and staying the program's length sees.
+struct CoverageRow {
+  int entry_week = 1;
+  int modules_seen = 0;
+  std::vector<std::string> core_missing;  // core modules not met in their stay
+  // "module <- prerequisite" pairs met in the wrong order during their stay.
+  std::vector<std::string> out_of_order;
+};
+
+struct ScoreTerm {
+  std::string name;    // "track spread", "track back-to-back", ...
+  double weight = 0;
+  double value = 0;    // the weighted penalty (lower is better)
+};
+
+struct WeekHours {
+  int week = 1;
+  double hours = 0;
+};
+
+struct Plan {
+  std::string program;       // program id
+  std::string program_name;
+  std::string admission;     // "rolling" or "closed"
+  int weeks = 0;             // the program's length; closures may push meetings past it
+  int group_size = 12;       // lines on the sign-in sheet
+  Date start;
+  uint64_t seed = 1;
+  std::vector<Meeting> meetings;   // in date order
+  std::vector<SkippedDay> skipped;
+  std::vector<CoverageRow> coverage;  // one per entry week (rolling admission); empty for closed
+  std::vector<ScoreTerm> score_terms;
+  double score = 0;                   // sum of the terms
+  std::vector<WeekHours> hours;       // scheduled group hours per week
+  double min_weekly_hours = 0;        // from the level of care
+  Diagnostics warnings;               // e.g. a week below the level of care's hours
+};
+
+// The weeks the plan's days span: `weeks`, or more when closed days pushed meetings past it.
+int calendar_weeks(const Plan& plan);
+
+}  // namespace iopplan

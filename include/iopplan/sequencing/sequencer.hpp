@@ -1,0 +1,30 @@
+// Sequencing: program rules + library -> a dated plan, or a plain explanation of why none fits.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "iopplan/base/date.hpp"
+#include "iopplan/base/diagnostic.hpp"
+#include "iopplan/curriculum/library.hpp"
+#include "iopplan/sequencing/plan.hpp"
+#include "iopplan/curriculum/program.hpp"
+
+namespace iopplan {
+
+struct PlanOptions {
+  std::optional<Date> start;      // default: the program's start date
+  uint64_t seed = 1;              // same library, program, start and seed -> same plan
+  const Plan* keep = nullptr;     // an earlier plan whose first weeks are kept as delivered
+  int keep_through_week = 0;      // REQUIRES: keep != nullptr when > 0
+};
+
+struct PlanResult {
+  std::optional<Plan> plan;   // nullopt when the rules cannot all hold
+  Diagnostics diagnostics;    // errors explain infeasibility (with the program's path:line); warnings too
+};
+
+PlanResult make_plan(const Library& library, const Program& program, const PlanOptions& options);
+
+}  // namespace iopplan

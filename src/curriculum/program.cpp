@@ -1,0 +1,23 @@
+#include "iopplan/curriculum/program.hpp"
+
+namespace iopplan {
+
+const char* admission_name(Admission admission) { return admission == Admission::rolling ? "rolling" : "closed"; }
+
+const char* when_closed_name(WhenClosed when) { return when == WhenClosed::shorten ? "shorten" : "extend"; }
+
+const char* stay_name(Stay stay) { return stay == Stay::sessions ? "sessions" : "weeks"; }
+
+int content_slots_per_meeting(const Program& program) {
+  int slots = 0;
+  for (const auto& block : program.blocks) slots += block.is_content() ? 1 : 0;
+  return slots;
+}
+
+std::string meeting_days_text(const Program& program) {
+  std::string text;
+  for (Weekday day : program.meeting_days) text += (text.empty() ? "" : "/") + std::string(weekday_short_name(day));
+  return text;
+}
+
+}  // namespace iopplan

@@ -1,0 +1,449 @@
+// Reading programs/<id>.toml against its schema and the library it plans from.
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "iopplan/base/spelling.hpp"
+#include "curriculum/toml_reader.hpp"
+#include "iopplan/curriculum/level_of_care.hpp"
+#include "iopplan/curriculum/loader.hpp"
+#include "iopplan/curriculum/program.hpp"
+#include "curriculum/library_parts.hpp"
+
+namespace iopplan {
+namespace {
+
+constexpr int kMaxClosures = 1000;
+constexpr int kMaxGroupSize = 100;
+constexpr int kMaxListedModules = 20000;
+
+std::string quoted_list(const std::vector<std::string>& names) {
+  std::string list;
+  for (const auto& name : names) list += (list.empty() ? "" : ", ") + name;
+  return list;
+}
+
+// Module ids with their positions; unknown ones are reported with a suggestion.
+std::vector<ModuleRef> read_module_refs(TableReader& reader, std::string_view key, const Library& library,
+                                        const std::vector<std::string>& module_ids) {
+  std::vector<SourcePos> positions;
+  auto ids = reader.strings(key, Need::optional, &positions);
+  std::vector<ModuleRef> refs;
+  if (!ids) return refs;
+  if (ids->size() > static_cast<size_t>(kMaxListedModules)) {
+    reader.error(reader.pos(key), reader.named(key) + " lists too many modules");
+    return refs;
+  }
+  std::set<std::string> seen;
+  for (size_t i = 0; i < ids->size(); ++i) {
+    const std::string& id = (*ids)[i];
+    if (!find_module(library, id)) {
+      reader.error(positions[i], "unknown module '" + id + "' in " + reader.named(key) + did_you_mean(id, module_ids));
+      continue;
+    }
+    if (!seen.insert(id).second) {
+      reader.error(positions[i], "module '" + id + "' is listed twice in " + reader.named(key));
+      continue;
+    }
+    refs.push_back({id, positions[i]});
+  }
+  return refs;
+}
+
+class ProgramReader {
+ public:
+  ProgramReader(const std::string& path, const toml::table& table, const Library& library, bool quiet, Diagnostics& out)
+      : path_(path), top_(table, path, out), library_(library), quiet_(quiet), out_(out) {
+    top_.set_quiet_missing(quiet);
+    for (const auto& track : library.tracks) track_ids_.push_back(track.id);
+    for (const auto& m : library.modules) module_ids_.push_back(m.id);
+  }
+
+  Program read() {
+    Program p;
+    p.path = path_;
+    read_identity(p);
+    read_calendar(p);
+    read_closures(p);
+    read_blocks(p);
+    read_rules(p);
+    read_phases(p);
+    read_limits(p);
+    read_weights(p);
+    top_.finish();
+    return p;
+  }
+
+ private:
+  TableReader sub(const toml::table& table, std::string where) { return top_.child(table, std::move(where)); }
+
+  void read_identity(Program& p) {
+    if (auto id = top_.string("id", Need::required)) {
+      p.id = *id;
+      std::string file_id = file_stem(path_);
+      if (!is_kebab_case(p.id)) {
+        top_.error(top_.pos("id"), "id '" + p.id + "' must be lower-case kebab-case (a-z, 0-9 and single '-')");
+      } else if (p.id != file_id) {
+        top_.error(top_.pos("id"), "id '" + p.id + "' does not match the file name '" + file_id +
+                                       ".toml'; rename one so they agree");
+      }
+    }
+    p.name = top_.string("name", Need::required).value_or("");
+    if (auto admission = top_.choice("admission", Need::required, {"closed", "rolling"})) {
+      p.admission = *admission == "rolling" ? Admission::rolling : Admission::closed;
+    }
+    p.admission_pos = top_.pos("admission");
+    if (auto stay = top_.choice("stay", Need::optional, {"weeks", "sessions"})) {
+      p.stay = *stay == "sessions" ? Stay::sessions : Stay::weeks;
+      if (p.admission != Admission::rolling) {
+        top_.error(top_.pos("stay"), "'stay' applies only to rolling admission (it sets the stay coverage is measured over)");
+      }
+    }
+    if (auto level = top_.choice("level_of_care", Need::optional, level_of_care_ids())) {
+      p.level_of_care = *level;
+      p.level_of_care_pos = top_.pos("level_of_care");
+    }
+    p.group_size = top_.integer_in("group_size", Need::optional, 1, kMaxGroupSize).value_or(12);
+  }
+
+  void read_calendar(Program& p) {
+    p.weeks = top_.integer_in("weeks", Need::required, 1, kMaxProgramWeeks).value_or(0);
+    p.weeks_pos = top_.pos("weeks");
+    if (auto date = top_.date("start_date", Need::required)) p.start_date = *date;
+    p.start_date_pos = top_.pos("start_date");
+    p.meeting_days_pos = top_.pos("meeting_days");
+    std::vector<SourcePos> positions;
+    if (auto days = top_.strings("meeting_days", Need::required, &positions)) {
+      const toml::node* n = top_.node("meeting_days", Need::optional);
+      if (days->empty() && n && n->as_array() && n->as_array()->empty()) {
+        top_.error(p.meeting_days_pos, "'meeting_days' needs at least one day, such as [\"mon\", \"wed\", \"thu\"]");
+      }
+      for (size_t i = 0; i < days->size(); ++i) {
+        auto day = parse_weekday((*days)[i]);
+        if (!day) {
+          top_.error(positions[i], "'" + (*days)[i] + "' in 'meeting_days' is not a day of the week (mon, tue, wed, thu, fri, sat, sun)");
+          continue;
+        }
+        if (std::find(p.meeting_days.begin(), p.meeting_days.end(), *day) != p.meeting_days.end()) {
+          top_.error(positions[i], std::string("'meeting_days' lists ") + weekday_name(*day) + " twice");
+          continue;
+        }
+        p.meeting_days.push_back(*day);
+      }
+      std::sort(p.meeting_days.begin(), p.meeting_days.end());
+    }
+    p.start_time = top_.clock("start_time", Need::required).value_or(0);
+    p.meeting_minutes_pos = top_.pos("meeting_minutes");
+    if (auto minutes = top_.integer_in("meeting_minutes", Need::required, 15, 24 * 60)) {
+      p.meeting_minutes = *minutes;
+      if (p.start_time + p.meeting_minutes > 24 * 60) {
+        top_.error(p.meeting_minutes_pos, "a meeting of " + std::to_string(p.meeting_minutes) + " minutes from " +
+                                              clock_time(p.start_time) + " would run past midnight");
+      }
+    }
+  }
+
+  void read_closures(Program& p) {
+    if (auto skip = top_.boolean("skip_us_federal_holidays")) p.skip_us_federal_holidays = *skip;
+    if (auto when = top_.choice("when_closed", Need::optional, {"extend", "shorten"})) {
+      p.when_closed = *when == "shorten" ? WhenClosed::shorten : WhenClosed::extend;
+    }
+    auto tables = top_.tables("closure", Need::optional, {.max = kMaxClosures, .noun = "closure"});
+    for (size_t i = 0; i < tables.size(); ++i) {
+      TableReader reader = sub(*tables[i], "closure " + std::to_string(i + 1));
+      Closure closure;
+      closure.pos = reader.table_pos();
+      auto from = reader.date("date", Need::required);
+      auto through = reader.date("through", Need::optional);
+      closure.reason = reader.string("reason", Need::required).value_or("");
+      reader.finish();
+      if (!from) continue;
+      closure.from = *from;
+      closure.through = through.value_or(*from);
+      if (closure.through < closure.from) {
+        reader.error(reader.pos("through"), "'through'" + reader.in_where() + " (" + to_iso(closure.through) +
+                                                ") is before 'date' (" + to_iso(closure.from) + ")");
+        continue;
+      }
+      if (days_between(closure.from, closure.through) > 366) {
+        reader.error(reader.pos("through"), "closure" + reader.in_where() + " is longer than a year");
+        continue;
+      }
+      p.closures.push_back(std::move(closure));
+    }
+  }
+
+  void read_blocks(Program& p) {
+    bool all_timed = true;
+    int total = 0;
+    top_.for_each_table("block", Need::required, {.max = kMaxBlocks, .noun = "block"}, [&](TableReader& reader, size_t i) {
+      Block block;
+      block.pos = reader.table_pos();
+      auto activity = reader.string("activity", Need::optional);
+      auto slot = reader.string("slot", Need::optional);
+      if (activity && slot) {
+        reader.error(block.pos, "block " + std::to_string(i + 1) + " has both 'activity' and 'slot'; a block is either a fixed activity or a content slot");
+      } else if (!activity && !slot && !reader.node("activity", Need::optional) && !reader.node("slot", Need::optional)) {
+        reader.error(block.pos, "block " + std::to_string(i + 1) + " needs 'activity' (a fixed activity such as \"Check-in\") or 'slot' (a content slot the plan fills)");
+      }
+      block.activity = activity.value_or("");
+      block.slot = activity ? "" : slot.value_or("");
+      auto minutes = reader.integer_in("minutes", Need::required, 1, 24 * 60);
+      block.minutes = minutes.value_or(0);
+      all_timed = all_timed && minutes.has_value();
+      total += block.minutes;
+      std::vector<SourcePos> positions;
+      if (auto tracks = reader.strings("tracks", Need::optional, &positions)) {
+        for (size_t t = 0; t < tracks->size(); ++t) {
+          if (!find_track(library_, (*tracks)[t])) {
+            reader.error(positions[t], "unknown track '" + (*tracks)[t] + "'" + reader.in_where() +
+                                           did_you_mean((*tracks)[t], track_ids_));
+          } else {
+            block.tracks.push_back((*tracks)[t]);
+          }
+        }
+      }
+      positions.clear();
+      if (auto types = reader.strings("group_types", Need::optional, &positions)) {
+        for (size_t t = 0; t < types->size(); ++t) {
+          if (auto type = parse_group_type((*types)[t])) {
+            block.group_types.push_back(*type);
+          } else {
+            reader.error(positions[t], "unknown group type '" + (*types)[t] + "'" + reader.in_where() + "; it must be one of " +
+                                           quoted_list(group_type_names()) + did_you_mean((*types)[t], group_type_names()));
+          }
+        }
+      }
+      if (!block.is_content() && (reader.node("tracks", Need::optional) || reader.node("group_types", Need::optional))) {
+        reader.error(block.pos, "'tracks' and 'group_types' belong to content slots; block " + std::to_string(i + 1) +
+                                    " is a fixed activity");
+      }
+      p.blocks.push_back(std::move(block));
+    });
+    all_timed = all_timed && !p.blocks.empty();
+    if (all_timed && p.meeting_minutes > 0 && total != p.meeting_minutes) {
+      top_.error(p.meeting_minutes_pos, "the blocks add up to " + std::to_string(total) + " minutes, but 'meeting_minutes' is " +
+                                            std::to_string(p.meeting_minutes));
+    }
+    if (!p.blocks.empty() && content_slots_per_meeting(p) == 0) {
+      top_.error(top_.pos("block"), "the meeting has no content slot to plan; add a block with 'slot'");
+    }
+    std::set<std::string> names;
+    for (size_t i = 0; i < p.blocks.size(); ++i) {
+      if (p.blocks[i].is_content() && !names.insert(p.blocks[i].slot).second) {
+        top_.error(p.blocks[i].pos, "two content slots are named '" + p.blocks[i].slot + "'; give each its own name");
+      }
+    }
+  }
+
+  void read_rules(Program& p) {
+    const toml::table* table = top_.table("rules", Need::optional);
+    if (table == nullptr) return;
+    TableReader reader = sub(*table, "[rules]");
+    if (const toml::node* n = reader.node("no_repeat_within", Need::optional)) {
+      p.no_repeat_pos = pos_of(*n);
+      if (const auto* s = n->as_string(); s && s->get() == "cycle") {
+        p.no_repeat_within_weeks = 0;
+      } else if (const auto* i = n->as_integer(); i && i->get() >= 1 && i->get() <= kMaxProgramWeeks) {
+        p.no_repeat_within_weeks = static_cast<int>(i->get());
+      } else {
+        reader.error(p.no_repeat_pos, "'no_repeat_within' in [rules] must be \"cycle\" (no module twice) or a number of weeks from 1 to " +
+                                          std::to_string(kMaxProgramWeeks));
+      }
+    }
+    p.required = read_module_refs(reader, "required", library_, module_ids_);
+    p.excluded = read_module_refs(reader, "excluded", library_, module_ids_);
+    p.core_modules = read_module_refs(reader, "core_modules", library_, module_ids_);
+    if (!p.core_modules.empty() && p.admission != Admission::rolling) {
+      reader.error(reader.pos("core_modules"), "'core_modules' in [rules] applies only to rolling admission (coverage)");
+    }
+    reader.finish();
+  }
+
+  void read_phases(Program& p) {
+    auto tables = top_.tables("phase", Need::optional);
+    for (size_t i = 0; i < tables.size(); ++i) {
+      TableReader reader = sub(*tables[i], "phase " + std::to_string(i + 1));
+      PhaseRule rule;
+      rule.pos = reader.table_pos();
+      bool ok = true;
+      if (const toml::node* n = reader.node("weeks", Need::required)) {
+        const toml::array* a = n->as_array();
+        bool shape = a && a->size() == 2 && a->get(0)->is_integer() && a->get(1)->is_integer();
+        int64_t first = shape ? a->get(0)->as_integer()->get() : 0;
+        int64_t last = shape ? a->get(1)->as_integer()->get() : 0;
+        if (!shape) {
+          reader.error(pos_of(*n), "'weeks'" + reader.in_where() + " must be a range of two week numbers, such as [1, 4]");
+          ok = false;
+        } else if (first < 1 || last < first || (p.weeks > 0 && last > p.weeks)) {
+          reader.error(pos_of(*n), "'weeks'" + reader.in_where() + " is [" + std::to_string(first) + ", " +
+                                       std::to_string(last) + "]; it must run from week 1 or later to a week no later than " +
+                                       std::to_string(p.weeks) + ", first to last");
+          ok = false;
+        } else {
+          rule.first_week = static_cast<int>(first);
+          rule.last_week = static_cast<int>(last);
+        }
+      } else {
+        ok = false;
+      }
+      std::vector<SourcePos> positions;
+      if (auto phases = reader.strings("phases", Need::required, &positions)) {
+        for (size_t k = 0; k < phases->size(); ++k) {
+          auto phase = parse_phase((*phases)[k]);
+          if (!phase) {
+            reader.error(positions[k], "unknown phase '" + (*phases)[k] + "'" + reader.in_where() + "; it must be one of " +
+                                           quoted_list(phase_names()) + did_you_mean((*phases)[k], phase_names()));
+            ok = false;
+          } else {
+            rule.phases.push_back(*phase);
+          }
+        }
+        if (phases->empty()) {
+          reader.error(reader.pos("phases"), "'phases'" + reader.in_where() + " needs at least one phase");
+          ok = false;
+        }
+      } else {
+        ok = false;
+      }
+      reader.finish();
+      if (!ok) continue;
+      for (const auto& earlier : p.phases) {
+        if (rule.first_week <= earlier.last_week && earlier.first_week <= rule.last_week) {
+          reader.error(rule.pos, "phase " + std::to_string(i + 1) + " (weeks " + std::to_string(rule.first_week) + "-" +
+                                     std::to_string(rule.last_week) + ") overlaps the phase at line " +
+                                     std::to_string(earlier.pos.line) + " (weeks " + std::to_string(earlier.first_week) +
+                                     "-" + std::to_string(earlier.last_week) + ")");
+          ok = false;
+          break;
+        }
+      }
+      if (ok) p.phases.push_back(std::move(rule));
+    }
+  }
+
+  void read_limits(Program& p) {
+    const toml::table* table = top_.table("limits", Need::optional);
+    if (table == nullptr) return;
+    for (const auto& [key, value] : *table) {
+      std::string track(key.str());
+      SourcePos key_pos{static_cast<int>(key.source().begin.line), static_cast<int>(key.source().begin.column)};
+      if (key_pos.line <= 0) key_pos = pos_of(value);
+      if (!find_track(library_, track)) {
+        top_.error(key_pos, "unknown track '" + track + "' in [limits]" + did_you_mean(track, track_ids_));
+        continue;
+      }
+      const toml::table* limits = value.as_table();
+      if (limits == nullptr) {
+        top_.error(key_pos, "[limits] " + track + " must be a table such as [limits." + track + "], not " +
+                                toml_type_name(value.type()));
+        continue;
+      }
+      TableReader reader = sub(*limits, "[limits." + track + "]");
+      TrackLimit limit;
+      limit.track = track;
+      limit.pos = key_pos;
+      constexpr int kMax = kMaxProgramWeeks * 7 * kMaxBlocks;
+      limit.min_per_week = reader.integer_in("min_per_week", Need::optional, 0, 7 * kMaxBlocks).value_or(-1);
+      limit.max_per_week = reader.integer_in("max_per_week", Need::optional, 0, 7 * kMaxBlocks).value_or(-1);
+      limit.min_per_cycle = reader.integer_in("min_per_cycle", Need::optional, 0, kMax).value_or(-1);
+      limit.max_per_cycle = reader.integer_in("max_per_cycle", Need::optional, 0, kMax).value_or(-1);
+      limit.min_per_week_pos = reader.pos("min_per_week");
+      limit.max_per_week_pos = reader.pos("max_per_week");
+      limit.min_per_cycle_pos = reader.pos("min_per_cycle");
+      limit.max_per_cycle_pos = reader.pos("max_per_cycle");
+      reader.finish();
+      auto order = [&](int min, int max, const char* min_key, const char* max_key, SourcePos pos) {
+        if (min >= 0 && max >= 0 && min > max) {
+          reader.error(pos, std::string("'") + min_key + "' (" + std::to_string(min) + ") is larger than '" + max_key +
+                                "' (" + std::to_string(max) + ")" + reader.in_where());
+        }
+      };
+      order(limit.min_per_week, limit.max_per_week, "min_per_week", "max_per_week", limit.min_per_week_pos);
+      order(limit.min_per_cycle, limit.max_per_cycle, "min_per_cycle", "max_per_cycle", limit.min_per_cycle_pos);
+      p.limits.push_back(std::move(limit));
+    }
+  }
+
+  void read_weights(Program& p) {
+    const toml::table* table = top_.table("weights", Need::optional);
+    if (table == nullptr) return;
+    TableReader reader = sub(*table, "[weights]");
+    Weights& w = p.weights;
+    w.track_spread = reader.weight("track_spread").value_or(w.track_spread);
+    w.back_to_back = reader.weight("back_to_back").value_or(w.back_to_back);
+    w.group_type_variety = reader.weight("group_type_variety").value_or(w.group_type_variety);
+    w.prerequisite_distance = reader.weight("prerequisite_distance").value_or(w.prerequisite_distance);
+    w.repeats = reader.weight("repeats").value_or(w.repeats);
+    w.changes = reader.weight("changes").value_or(w.changes);
+    reader.finish();
+  }
+
+  std::string path_;
+  TableReader top_;
+  const Library& library_;
+  bool quiet_;
+  Diagnostics& out_;
+  std::vector<std::string> track_ids_;
+  std::vector<std::string> module_ids_;
+};
+
+}  // namespace
+
+std::string program_file(const std::string& root, const std::string& id_or_path) {
+  if (id_or_path.find('/') != std::string::npos || id_or_path.ends_with(".toml")) return id_or_path;
+  return join_path(join_path(root, "programs"), id_or_path + ".toml");
+}
+
+std::vector<std::string> program_ids(const FileSource& files, const std::string& root) {
+  std::vector<std::string> ids;
+  for (const auto& name : files.list(join_path(root, "programs"))) {
+    if (name.back() != '/' && name.front() != '.' && name.ends_with(".toml")) ids.push_back(name.substr(0, name.size() - 5));
+  }
+  return ids;
+}
+
+std::optional<Program> parse_program(const std::string& path, const std::string& text, const Library& library,
+                                     Diagnostics& out) {
+  size_t errors_before = static_cast<size_t>(count(out, Severity::error));
+  ParsedToml parsed = parse_toml(path, text, out);
+  if (!parsed.table) return std::nullopt;
+  Program program = ProgramReader(path, *parsed.table, library, parsed.had_syntax_errors, out).read();
+  if (static_cast<size_t>(count(out, Severity::error)) > errors_before) return std::nullopt;
+  return program;
+}
+
+std::optional<Diagnostic> missing_program(const FileSource& files, const std::string& root,
+                                          const std::string& id_or_path) {
+  std::string path = program_file(root, id_or_path);
+  if (files.read(path)) return std::nullopt;
+  Diagnostic missing = usage_error("unknown program '" + id_or_path + "'" + did_you_mean(id_or_path, program_ids(files, root)));
+  if (path == id_or_path) missing.file = path, missing.message = "cannot read program file";
+  return missing;
+}
+
+std::optional<Program> load_program(const FileSource& files, const std::string& library_root,
+                                    const std::string& id_or_path, const Library& library, Diagnostics& out) {
+  std::string path = program_file(library_root, id_or_path);
+  auto text = files.read(path);
+  if (!text) {
+    if (auto missing = missing_program(files, library_root, id_or_path)) out.push_back(std::move(*missing));
+    return std::nullopt;
+  }
+  Diagnostics found;
+  auto program = parse_program(path, *text, library, found);
+  sort_diagnostics(found);
+  out.insert(out.end(), found.begin(), found.end());
+  return program;
+}
+
+std::vector<Program> load_programs(const FileSource& files, const std::string& root, const Library& library,
+                                   Diagnostics& out) {
+  std::vector<Program> programs;
+  for (const auto& id : program_ids(files, root)) {
+    if (auto program = load_program(files, root, id, library, out)) programs.push_back(std::move(*program));
+  }
+  return programs;
+}
+
+}  // namespace iopplan

@@ -1,0 +1,56 @@
+#include "iopplan/pipeline/build.hpp"
+
+#include <algorithm>
+
+#include "iopplan/render/pdf_printer.hpp"
+#include "iopplan/render/site_writer.hpp"
+#include "iopplan/render/templates.hpp"
+#include "iopplan/sequencing/plan_json.hpp"
+
+namespace iopplan {
+
+BuildResult build(const FileSource& files, const BuildRequest& request) {
+  BuildResult result;
+  PlanRun& run = result.run;
+  Diagnostics& out = run.diagnostics;
+
+  // Before any work: a pdf build that cannot print would only fail at the end.
+  const auto& formats = request.render.formats;
+  bool pdf = std::find(formats.begin(), formats.end(), Format::pdf) != formats.end();
+  std::optional<std::string> chromium = request.chromium;
+  if (pdf && !chromium && !(chromium = find_chromium())) {
+    out.push_back(output_error("", chromium_install_hint()));
+    run.stopped = Stop::print;
+    return result;
+  }
+
+  // The stages in order of execution: load and plan, render in memory, print, write.
+  run = plan_program(files, request.plan);
+  if (run.stopped != Stop::none) return result;
+  const Plan& plan = *run.plan;
+
+  auto templates = load_templates(files, request.templates_dir, request.overlay_dir, out);
+  std::optional<Site> site;
+  if (templates) site = render_site(plan, plan_to_json(plan), run.library, run.organization, *templates, request.render, out);
+  if (!site) {
+    run.stopped = Stop::render;
+    return result;
+  }
+
+  std::string iso = to_iso(plan.start);
+  std::string pdf_date = iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2);
+  if (pdf && !print_pdfs(*site, *chromium, pdf_date, out)) {
+    run.stopped = Stop::print;
+    return result;
+  }
+
+  result.out_dir = request.out_dir.empty() ? default_output_dir(plan) : request.out_dir;
+  if (!write_site(*site, result.out_dir, out)) {
+    run.stopped = Stop::write;
+    return result;
+  }
+  result.files = site->files.size();
+  return result;
+}
+
+}  // namespace iopplan

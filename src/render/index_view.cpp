@@ -1,0 +1,200 @@
+// The program at a glance: calendar, legend, coverage and the weeks.
+#include "render/views.hpp"
+
+#include <algorithm>
+#include <set>
+#include "iopplan/base/strings.hpp"
+#include "render/view_parts.hpp"
+
+namespace iopplan {
+
+namespace {
+
+// "a <- b" from the coverage table, told in titles.
+std::string order_problem(const Library& library, const std::string& pair) {
+  constexpr std::string_view kArrow = " <- ";
+  size_t arrow = pair.find(kArrow);
+  if (arrow == std::string::npos) return pair;
+  std::string module = pair.substr(0, arrow);
+  std::string prerequisite = pair.substr(arrow + kArrow.size());
+  return module_title(library, module) + " came before " + module_title(library, prerequisite);
+}
+
+MustacheData calendar_view(ViewContext& ctx, Flavor flavor) {
+  const Plan& plan = ctx.plan;
+  struct Cell {
+    Date date;
+    const MeetingEntry* entry = nullptr;
+    const SkippedDay* skipped = nullptr;
+  };
+  std::vector<std::vector<Cell>> rows(static_cast<size_t>(std::max(ctx.weeks, 0)));
+  for (const auto& entry : ctx.meetings) rows[entry.meeting->week - 1].push_back({entry.meeting->date, &entry, nullptr});
+  for (const auto& skipped : plan.skipped) {
+    if (skipped.week >= 1 && skipped.week <= ctx.weeks) rows[skipped.week - 1].push_back({skipped.date, nullptr, &skipped});
+  }
+  // Columns are weekdays when no week has two days on one weekday (the usual case), so a skipped
+  // Monday sits under Monday; otherwise they are the week's first, second, ... meeting day.
+  bool by_weekday = true;
+  std::set<int> weekdays;
+  for (auto& row : rows) {
+    std::stable_sort(row.begin(), row.end(), [](const Cell& a, const Cell& b) { return a.date < b.date; });
+    std::set<int> seen;
+    for (const auto& cell : row) {
+      int day = static_cast<int>(weekday_of(cell.date));
+      by_weekday = by_weekday && seen.insert(day).second;
+      weekdays.insert(day);
+    }
+  }
+  std::vector<int> column_days(weekdays.begin(), weekdays.end());
+  size_t columns = 0;
+  for (const auto& row : rows) columns = std::max(columns, row.size());
+  if (by_weekday) columns = column_days.size();
+  // The cells of one week laid out in columns; nullptr where the week has nothing.
+  auto layout = [&](const std::vector<Cell>& row) {
+    std::vector<const Cell*> placed(columns, nullptr);
+    for (size_t i = 0; i < row.size(); ++i) {
+      size_t column = i;
+      if (by_weekday) {
+        int day = static_cast<int>(weekday_of(row[i].date));
+        column = static_cast<size_t>(std::find(column_days.begin(), column_days.end(), day) - column_days.begin());
+      }
+      placed[column] = &row[i];
+    }
+    return placed;
+  };
+  MustacheData headers(MustacheData::type::list);
+  for (size_t c = 0; c < columns; ++c) {
+    std::string label = by_weekday ? weekday_name(static_cast<Weekday>(column_days[c])) : "Day " + std::to_string(c + 1);
+    headers.push_back(MustacheData("label", MustacheData(label)));
+  }
+  MustacheData weeks(MustacheData::type::list);
+  for (size_t w = 0; w < rows.size(); ++w) {
+    int week = static_cast<int>(w) + 1;
+    MustacheData row;
+    row["number"] = MustacheData(std::to_string(week));
+    row["dates"] = MustacheData(week_dates(ctx, week));
+    row["plan_link"] = MustacheData(week_folder(week) + "/plan" + ext(flavor));
+    double hours = week_hours(ctx, week);
+    row["hours"] = MustacheData(hours_text(hours));
+    row["below_minimum"] = MustacheData(plan.min_weekly_hours > 0 && hours + 1e-9 < plan.min_weekly_hours);
+    MustacheData cells(MustacheData::type::list);
+    for (const Cell* placed : layout(rows[w])) {
+      MustacheData cell;
+      bool has = placed != nullptr;
+      cell["empty"] = MustacheData(!has);
+      cell["is_meeting"] = MustacheData(has && placed->entry != nullptr);
+      cell["is_skipped"] = MustacheData(has && placed->skipped != nullptr);
+      if (has) {
+        const Cell& source = *placed;
+        cell["short_date"] = MustacheData(short_date(source.date));
+        if (source.skipped) cell["reason"] = MustacheData(source.skipped->reason);
+        if (source.entry) {
+          cell["guide_link"] = MustacheData(source.entry->folder + "/facilitator-guide" + ext(flavor));
+          MustacheData blocks(MustacheData::type::list);
+          std::vector<std::string> names;
+          for (const auto& block : source.entry->meeting->blocks) {
+            if (block.module.empty()) continue;
+            blocks.push_back(block_view(ctx, block, flavor, false));
+            const Module& m = module_of(ctx, block);
+            const Track* track = find_track(ctx.library, m.track);
+            names.push_back((track ? track->abbreviation : std::string("?")) + ": " + m.title);
+          }
+          cell["blocks"] = std::move(blocks);
+          cell["block_list"] = MustacheData(join(names, "; "));
+        }
+      }
+      cells.push_back(cell);
+    }
+    row["cells"] = std::move(cells);
+    weeks.push_back(row);
+  }
+  MustacheData calendar;
+  calendar["columns"] = std::move(headers);
+  calendar["weeks"] = std::move(weeks);
+  return calendar;
+}
+
+MustacheData legend_view(const ViewContext& ctx) {
+  std::set<std::string> used;
+  for (const auto& entry : ctx.meetings) {
+    for (const auto& block : entry.meeting->blocks) {
+      if (!block.module.empty()) used.insert(module_of(ctx, block).track);
+    }
+  }
+  MustacheData legend(MustacheData::type::list);
+  for (const auto& track : ctx.library.tracks) {
+    if (!used.count(track.id)) continue;
+    MustacheData item;
+    set_track(item, ctx.library, track.id);
+    item["description"] = MustacheData(track.description);
+    legend.push_back(item);
+  }
+  return legend;
+}
+
+MustacheData coverage_view(const ViewContext& ctx) {
+  MustacheData rows(MustacheData::type::list);
+  int complete = 0;
+  for (const auto& row : ctx.plan.coverage) {
+    MustacheData item;
+    item["entry_week"] = MustacheData(std::to_string(row.entry_week));
+    item["modules_seen"] = MustacheData(std::to_string(row.modules_seen));
+    std::vector<std::string> missing;
+    for (const auto& id : row.core_missing) missing.push_back(module_title(ctx.library, id));
+    std::vector<std::string> order;
+    for (const auto& pair : row.out_of_order) order.push_back(order_problem(ctx.library, pair));
+    item["missing"] = list_of(missing);
+    item["missing_text"] = MustacheData(join(missing, "; "));
+    item["out_of_order_text"] = MustacheData(join(order, "; "));
+    item["has_missing"] = MustacheData(!missing.empty());
+    item["out_of_order"] = list_of(order);
+    item["has_out_of_order"] = MustacheData(!order.empty());
+    bool ok = missing.empty() && order.empty();
+    item["complete"] = MustacheData(ok);
+    complete += ok ? 1 : 0;
+    rows.push_back(item);
+  }
+  MustacheData coverage;
+  coverage["has_rows"] = MustacheData(!ctx.plan.coverage.empty());
+  coverage["rows"] = std::move(rows);
+  coverage["complete_count"] = MustacheData(std::to_string(complete));
+  coverage["row_count"] = MustacheData(std::to_string(ctx.plan.coverage.size()));
+  return coverage;
+}
+
+}  // namespace
+
+MustacheData index_view(ViewContext& ctx, Flavor flavor) {
+  const Plan& plan = ctx.plan;
+  std::string name = plan.program_name.empty() ? plan.program : plan.program_name;
+  MustacheData view = base_view(ctx, flavor, "", name + ": program at a glance", true);
+  view["calendar"] = calendar_view(ctx, flavor);
+  view["legend"] = legend_view(ctx);
+  view["coverage"] = coverage_view(ctx);
+  MustacheData skipped = skipped_list(ctx, 0);
+  view["has_skipped"] = MustacheData(!skipped.is_empty_list());
+  view["skipped"] = std::move(skipped);
+  std::vector<std::string> warnings;
+  for (const auto& d : plan.warnings) warnings.push_back(d.message);
+  view["warnings"] = list_of(warnings);
+  view["has_warnings"] = MustacheData(!warnings.empty());
+  view["has_min_hours"] = MustacheData(plan.min_weekly_hours > 0);
+  view["min_weekly_hours"] = MustacheData(hours_text(plan.min_weekly_hours));
+  MustacheData weeks(MustacheData::type::list);
+  for (int week = 1; week <= ctx.weeks; ++week) {
+    MustacheData item = packet_links(ctx, week, "");
+    item["number"] = MustacheData(std::to_string(week));
+    item["dates"] = MustacheData(week_dates(ctx, week));
+    item["plan_link"] = MustacheData(week_folder(week) + "/plan" + ext(flavor));
+    MustacheData meetings(MustacheData::type::list);
+    for (const auto& entry : ctx.meetings) {
+      if (entry.meeting->week == week) meetings.push_back(meeting_summary(ctx, entry, flavor, ""));
+    }
+    item["meetings"] = std::move(meetings);
+    weeks.push_back(item);
+  }
+  view["weeks"] = std::move(weeks);
+  return view;
+}
+
+}  // namespace iopplan

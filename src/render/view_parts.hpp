@@ -1,0 +1,47 @@
+// The parts every document's view is made of: shared formatting in one place (views.hpp has the
+// documents).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "render/views.hpp"
+
+namespace iopplan {
+
+MustacheData list_of(const std::vector<std::string>& items);
+
+std::string join(const std::vector<std::string>& items, std::string_view separator);
+
+std::string short_date(const Date& date);
+
+std::string ext(Flavor flavor);
+
+void set_track(MustacheData& data, const Library& library, const std::string& track_id);
+
+const Module& module_of(const ViewContext& ctx, const PlannedBlock& block);
+
+std::string module_title(const Library& library, const std::string& id);
+
+double week_hours(const ViewContext& ctx, int week);
+
+// "Jan 4 – Jan 8, 2027": the span of a week's meeting and skipped days.
+std::string week_dates(const ViewContext& ctx, int week);
+
+MustacheData base_view(const ViewContext& ctx, Flavor flavor, const std::string& root, const std::string& title,
+                       bool staff);
+
+MustacheData handout_view(ViewContext& ctx, const Module& m, Flavor flavor);
+
+MustacheData block_view(ViewContext& ctx, const PlannedBlock& block, Flavor flavor, bool full);
+
+std::vector<const Module*> meeting_modules(const ViewContext& ctx, const Meeting& meeting);
+
+MustacheData meeting_summary(ViewContext& ctx, const MeetingEntry& entry, Flavor flavor, const std::string& from);
+
+MustacheData packet_links(const ViewContext& ctx, int week, const std::string& from);
+
+MustacheData skipped_list(const ViewContext& ctx, int week);
+
+}  // namespace iopplan
