@@ -53,7 +53,10 @@ PlanRequest request_for(const TempLibrary& temp, const std::string& program) {
 }
 
 BuildRequest build_request_for(const TempLibrary& temp) {
-  BuildRequest request = build_request_for(temp);
+  BuildRequest request;
+  request.plan = request_for(temp, "tiny");
+  request.templates_dir = (fs::path(IOPPLAN_SOURCE_DIR) / "templates").string();
+  request.out_dir = (temp.root / "out").string();
   return request;
 }
 
