@@ -73,13 +73,16 @@ run(code build iop-16-week-rolling --out c --templates templates)
 check("code EQUAL 1 AND NOT EXISTS ${WORK_DIR}/c" "build: a template error writes nothing")
 check("last_stderr MATCHES \"templates/handouts.html.mustache:1:5: error: \"" "build: names the template and position")
 
-# A module whose text holds HTML and Mustache tags: both print as visible text.
+# Modules whose text holds HTML and Mustache tags: both print as visible text. Every relapse-prevention
+# handout gets them, so whichever the plan schedules shows them.
 file(COPY ${SOURCE_DIR}/curricula DESTINATION ${WORK_DIR})
-set(module ${WORK_DIR}/curricula/relapse-prevention/high-risk-situations.toml)
-file(READ ${module} text)
-string(REPLACE "A **high-risk situation**" "<script>alert(1)</script> {{#x}} A **high-risk situation**" text "${text}")
-string(REPLACE "title = \"Spotting Your High-Risk Situations\"" "title = \"Risks {{name}} <b>bold</b>\"" text "${text}")
-file(WRITE ${module} "${text}")
+file(GLOB modules ${WORK_DIR}/curricula/relapse-prevention/*.toml)
+foreach(module ${modules})
+  file(READ ${module} text)
+  string(REPLACE "[handout]\ntitle = \"" "[handout]\ntitle = \"Risks {{name}} <b>bold</b> " text "${text}")
+  string(REGEX REPLACE "(\\[handout\\][^\\[]*\nbody = \"\"\"\n)" "\\1<script>alert(1)</script> {{#x}} " text "${text}")
+  file(WRITE ${module} "${text}")
+endforeach()
 run(code build iop-16-week-rolling --library curricula --out d)
 file(GLOB_RECURSE pages ${WORK_DIR}/d/*handouts.html)
 set(shown FALSE)

@@ -12,7 +12,7 @@ function(expect name)
 endfunction()
 
 expect("check: the shipped library is clean, even strict" EXIT 0
-  STDOUT_MATCHES "^[0-9]+ modules, 6 tracks, [0-9]+ programs: 0 errors, 0 warnings\n$"
+  STDOUT_MATCHES "^[0-9]+ modules, 10 tracks, [0-9]+ programs: 0 errors, 0 warnings\n$"
   STDERR_MATCHES "^[^\n]*curricula/programs/iop-16-week-rolling.toml:4:17: note: starting on 2027-01-04, 2 weeks fall below the 9 scheduled hours a week asam-2.1-adult asks for: week 3 has 6 \\(2027-01-18 Martin Luther King Jr. Day\\)"
   ARGS check --strict)
 
@@ -72,7 +72,7 @@ else()
 endif()
 
 expect("show: a module as a facilitator reads it" EXIT 0
-  STDOUT_MATCHES "^Spotting High-Risk Situations\n=+\nRelapse prevention \\| 60 minutes \\| skills \\| phase: early \\| version 1.0.0\n.*Agenda\n  0:00-0:10  Welcome and check-in \\(10 min\\)\n.*Activity: My risk map \\(worksheet\\)\n.*Welcoming a newcomer\n"
+  STDOUT_MATCHES "^Spotting High-Risk Situations\n=+\nRelapse prevention \\| 60 minutes \\| skills \\| phase: early \\| version 1.1.0\n.*Agenda\n  0:00-0:05  Opening: high-risk situations \\(5 min\\)\n.*Activity: My risk map \\(worksheet\\)\n.*Welcoming a newcomer\n"
   ARGS show high-risk-situations)
 expect("show: unknown module suggests one" EXIT 2
   STDERR "iopplan: error: no module 'high-risk-situation'<semi> did you mean 'high-risk-situations'?\n"
