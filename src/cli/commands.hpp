@@ -29,6 +29,7 @@ struct Command {
 };
 
 Command add_build_command(CLI::App& parent);
+Command add_catalog_command(CLI::App& parent);
 Command add_check_command(CLI::App& parent);
 Command add_list_command(CLI::App& parent);
 Command add_show_command(CLI::App& parent);

@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "iopplan 0.1.0");
   std::vector<Command> commands = {
       add_build_command(app),
+      add_catalog_command(app),
       add_check_command(app),
       add_list_command(app),
       add_show_command(app),

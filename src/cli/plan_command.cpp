@@ -5,6 +5,8 @@
 #include "commands.hpp"
 #include "iopplan/base/file_source.hpp"
 #include "iopplan/pipeline/plan_run.hpp"
+#include "iopplan/render/calendar_export.hpp"
+#include "iopplan/render/sessions_csv.hpp"
 #include "iopplan/sequencing/plan_json.hpp"
 #include "iopplan/sequencing/plan_text.hpp"
 
@@ -27,7 +29,8 @@ Command add_plan_command(CLI::App& parent) {
   add_library_option(app, opts->library);
   app->add_option("--start", opts->start, "First day, YYYY-MM-DD (default: the program's start_date)");
   app->add_option("--seed", opts->seed, "Seed of the search: the same seed gives the same plan (default 1)");
-  app->add_option("--format", opts->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  app->add_option("--format", opts->format, "text, json, ics (staff calendars) or csv (EHR group notes)")
+      ->check(CLI::IsMember({"text", "json", "ics", "csv"}));
   app->add_flag("--explain", opts->explain, "Say why each module sits where it does, and break down the score");
   app->add_option("--keep-through-week", opts->keep_through_week,
                   "Keep weeks 1..N of the --previous plan exactly as delivered and replan the rest")
@@ -54,6 +57,14 @@ Command add_plan_command(CLI::App& parent) {
             if (!run.plan) return exit_code(run.diagnostics) == kExitOk ? kExitInputError : exit_code(run.diagnostics);
             if (opts->format == "json") {
               std::cout << plan_to_json(*run.plan);
+            } else if (opts->format == "ics") {
+              Diagnostics found;
+              auto ics = plan_to_ics(*run.plan, run.library, run.organization, found);
+              print_diagnostics(found, std::cerr);
+              if (!ics) return kExitInputError;
+              std::cout << *ics;
+            } else if (opts->format == "csv") {
+              std::cout << plan_to_csv(*run.plan, run.library);
             } else {
               std::cout << plan_to_text(*run.plan, *run.program, run.library, opts->explain);
             }

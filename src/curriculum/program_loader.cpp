@@ -1,5 +1,6 @@
 // Reading programs/<id>.toml against its schema and the library it plans from.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <set>
 
@@ -16,6 +17,18 @@ namespace {
 constexpr int kMaxClosures = 1000;
 constexpr int kMaxGroupSize = 100;
 constexpr int kMaxListedModules = 20000;
+
+// "America/Chicago", "America/Argentina/Buenos_Aires", "UTC": the shape of IANA zone names.
+bool is_iana_zone_name(const std::string& name) {
+  if (name.empty() || name.size() > 64 || name.front() == '/' || name.back() == '/') return false;
+  if (name.find("..") != std::string::npos || name.find("//") != std::string::npos) return false;
+  for (char c : name) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' || c == '_' ||
+              c == '-' || c == '+';
+    if (!ok) return false;
+  }
+  return std::isupper(static_cast<unsigned char>(name.front())) != 0;
+}
 
 std::string quoted_list(const std::vector<std::string>& names) {
   std::string list;
@@ -104,6 +117,16 @@ class ProgramReader {
       p.level_of_care_pos = top_.pos("level_of_care");
     }
     p.group_size = top_.integer_in("group_size", Need::optional, 1, kMaxGroupSize).value_or(12);
+    p.location = top_.string("location", Need::optional).value_or("");
+    if (auto zone = top_.string("timezone", Need::optional)) {
+      p.timezone_pos = top_.pos("timezone");
+      if (is_iana_zone_name(*zone)) {
+        p.timezone = *zone;
+      } else {
+        top_.error(p.timezone_pos, "timezone '" + *zone +
+                                       "' must be an IANA time zone name such as \"America/Chicago\"");
+      }
+    }
   }
 
   void read_calendar(Program& p) {

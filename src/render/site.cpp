@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <functional>
 
+#include "iopplan/render/calendar_export.hpp"
+#include "iopplan/render/sessions_csv.hpp"
 #include "render/template_engine.hpp"
 #include "render/views.hpp"
 
@@ -36,6 +38,11 @@ std::optional<Site> render_site(const Plan& plan, const std::string& plan_json, 
   TemplateRenderer renderer(templates);
   Site site;
   site.files.push_back({"plan.json", plan_json});
+  // Exports for staff calendars and EHR group notes, in every build.
+  auto calendar = plan_to_ics(plan, library, organization, out);
+  if (!calendar) return std::nullopt;
+  site.files.push_back({"calendar.ics", std::move(*calendar)});
+  site.files.push_back({"sessions.csv", plan_to_csv(plan, library)});
   // Renders one document in every requested format the table lists for it; pdf reuses the html.
   auto render = [&](Document document, const std::string& folder, const std::function<MustacheData(Flavor)>& view) {
     std::optional<std::string> html;

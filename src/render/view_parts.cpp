@@ -16,15 +16,6 @@ const char* const kShortMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
 
 // Line styles that tell tracks apart on a black-and-white printout, together with the abbreviation.
 const char* const kTrackLines[] = {"solid", "dashed", "dotted", "double"};
-}  // namespace
-
-
-MustacheData list_of(const std::vector<std::string>& items) {
-  MustacheData list(MustacheData::type::list);
-  for (const auto& item : items) list.push_back(MustacheData(item));
-  return list;
-}
-namespace {
 
 // Items with their 1-based number, for lists read as plain text (Markdown) as well as printed.
 MustacheData numbered_list_of(const std::vector<std::string>& items) {
@@ -37,23 +28,6 @@ MustacheData numbered_list_of(const std::vector<std::string>& items) {
   }
   return list;
 }
-}  // namespace
-
-
-std::string join(const std::vector<std::string>& items, std::string_view separator) {
-  std::string text;
-  for (const auto& item : items) {
-    if (!text.empty()) text += separator;
-    text += item;
-  }
-  return text;
-}
-
-std::string short_date(const Date& date) {
-  return std::string(weekday_short_name(weekday_of(date))) + ", " + kShortMonths[date.month - 1] + " " +
-         std::to_string(date.day);
-}
-namespace {
 
 std::string month_day(const Date& date) {
   return std::string(kShortMonths[date.month - 1]) + " " + std::to_string(date.day);
@@ -65,6 +39,13 @@ std::string clock12(int minutes) {
   int hour = m / 60 % 12;
   char text[16];
   std::snprintf(text, sizeof text, "%d:%02d %s", hour == 0 ? 12 : hour, m % 60, m < 720 ? "AM" : "PM");
+  return text;
+}
+
+// 65 -> "1:05": time into a session, for agendas not tied to a meeting.
+std::string elapsed_time(int minutes) {
+  char text[16];
+  std::snprintf(text, sizeof text, "%d:%02d", minutes / 60, minutes % 60);
   return text;
 }
 
@@ -83,11 +64,6 @@ std::string tint_of(const std::string& colour) {
 }
 
 bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
-}  // namespace
-
-
-std::string ext(Flavor flavor) { return flavor == Flavor::html ? ".html" : ".md"; }
-namespace {
 
 std::string markdown_key(const std::string& key, Flavor flavor) {
   return key + (flavor == Flavor::html ? "_html" : "_md");
@@ -109,8 +85,83 @@ std::string track_class(const Library& library, const std::string& id) {
   int index = track_index(library, id);
   return index < 0 ? "track-none" : "track-" + std::to_string(index);
 }
+
+std::string citation(const Reference& ref) {
+  std::string text = ref.authors + " (" + std::to_string(ref.year) + "). " + ref.title + ".";
+  if (!ref.publisher.empty()) text += " " + ref.publisher + ".";
+  return text;
+}
+
+int week_hours_minutes(const ViewContext& ctx, int week) {
+  int minutes = 0;
+  for (const auto& entry : ctx.meetings) {
+    if (entry.meeting->week == week) minutes += entry.meeting->end - entry.meeting->start;
+  }
+  return minutes;
+}
+
+enum class ActivityKind { check_in, pause, check_out, other };
+
+// Fixed blocks get the template's standard guidance for their kind, recognised by name.
+ActivityKind activity_kind(const std::string& name) {
+  std::string text = lower(name);
+  if (contains(text, "check-in") || contains(text, "check in") || contains(text, "checkin")) return ActivityKind::check_in;
+  if (contains(text, "break") || contains(text, "pause")) return ActivityKind::pause;
+  if (contains(text, "check-out") || contains(text, "check out") || contains(text, "wrap") ||
+      contains(text, "closing")) {
+    return ActivityKind::check_out;
+  }
+  return ActivityKind::other;
+}
+
+std::vector<std::string> split_path(const std::string& path) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (start < path.size()) {
+    size_t slash = path.find('/', start);
+    parts.push_back(path.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  return parts;
+}
+
+// The link from a document in `from_folder` ("", "week-01", "week-01/2027-01-04") to `path`,
+// both relative to the output folder, so a build can be moved or opened from disk.
+std::string relative(const std::string& from_folder, const std::string& path) {
+  std::vector<std::string> from = split_path(from_folder);
+  std::vector<std::string> to = split_path(path);
+  size_t common = 0;
+  while (common < from.size() && common + 1 < to.size() && from[common] == to[common]) ++common;
+  std::string link;
+  for (size_t i = common; i < from.size(); ++i) link += "../";
+  for (size_t i = common; i < to.size(); ++i) link += (i > common ? "/" : "") + to[i];
+  return link;
+}
+
 }  // namespace
 
+MustacheData list_of(const std::vector<std::string>& items) {
+  MustacheData list(MustacheData::type::list);
+  for (const auto& item : items) list.push_back(MustacheData(item));
+  return list;
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string text;
+  for (const auto& item : items) {
+    if (!text.empty()) text += separator;
+    text += item;
+  }
+  return text;
+}
+
+std::string short_date(const Date& date) {
+  return std::string(weekday_short_name(weekday_of(date))) + ", " + kShortMonths[date.month - 1] + " " +
+         std::to_string(date.day);
+}
+
+std::string ext(Flavor flavor) { return flavor == Flavor::html ? ".html" : ".md"; }
 
 void set_track(MustacheData& data, const Library& library, const std::string& track_id) {
   const Track* track = find_track(library, track_id);
@@ -127,23 +178,6 @@ std::string module_title(const Library& library, const std::string& id) {
   const Module* m = find_module(library, id);
   return m ? m->title : id;
 }
-namespace {
-
-std::string citation(const Reference& ref) {
-  std::string text = ref.authors + " (" + std::to_string(ref.year) + "). " + ref.title + ".";
-  if (!ref.publisher.empty()) text += " " + ref.publisher + ".";
-  return text;
-}
-
-int week_hours_minutes(const ViewContext& ctx, int week) {
-  int minutes = 0;
-  for (const auto& entry : ctx.meetings) {
-    if (entry.meeting->week == week) minutes += entry.meeting->end - entry.meeting->start;
-  }
-  return minutes;
-}
-}  // namespace
-
 
 double week_hours(const ViewContext& ctx, int week) {
   for (const auto& h : ctx.plan.hours) {
@@ -224,62 +258,6 @@ MustacheData base_view(const ViewContext& ctx, Flavor flavor, const std::string&
   view["track_styles"] = std::move(styles);
   return view;
 }
-namespace {
-
-MustacheData module_view(ViewContext& ctx, const Module& m, Flavor flavor) {
-  auto& cache = ctx.module_views[static_cast<int>(flavor)];
-  if (auto it = cache.find(m.id); it != cache.end()) return it->second;
-  MustacheData view;
-  view["id"] = MustacheData(m.id);
-  view["title"] = MustacheData(m.title);
-  view["version"] = MustacheData(m.version);
-  view["summary"] = MustacheData(m.summary);
-  view["duration_minutes"] = MustacheData(std::to_string(m.duration_minutes));
-  view["group_type"] = MustacheData(group_type_name(m.group_type));
-  set_track(view, ctx.library, m.track);
-  view["objectives"] = list_of(m.objectives);
-  view["materials"] = list_of(m.materials);
-  view["has_materials"] = MustacheData(!m.materials.empty());
-  view["discussion_questions"] = numbered_list_of(m.discussion_questions);
-  set_markdown(view, "safety", m.facilitator_notes.safety, flavor);
-  set_markdown(view, "trauma_informed", m.facilitator_notes.trauma_informed, flavor);
-  set_markdown(view, "newcomers", m.facilitator_notes.newcomers, flavor);
-  view["handout_title"] = MustacheData(m.handout.title);
-  set_markdown(view, "homework", m.handout.homework, flavor);
-  std::vector<std::string> references;
-  for (const auto& ref : m.references) references.push_back(citation(ref));
-  view["references"] = list_of(references);
-  cache.emplace(m.id, view);
-  return view;
-}
-
-// The agenda with clock times from the block's start.
-MustacheData agenda_view(const Module& m, int start) {
-  MustacheData agenda(MustacheData::type::list);
-  int at = start;
-  for (const auto& segment : m.agenda) {
-    MustacheData item;
-    item["title"] = MustacheData(segment.title);
-    item["minutes"] = MustacheData(std::to_string(segment.minutes));
-    item["start"] = MustacheData(clock12(at));
-    item["end"] = MustacheData(clock12(at + segment.minutes));
-    item["talking_points"] = list_of(segment.talking_points);
-    if (segment.activity) {
-      MustacheData activity;
-      activity["name"] = MustacheData(segment.activity->name);
-      activity["kind"] = MustacheData(segment.activity->kind);
-      activity["steps"] = numbered_list_of(segment.activity->steps);
-      item["activity"] = std::move(activity);
-    } else {
-      item["activity"] = MustacheData(false);
-    }
-    agenda.push_back(item);
-    at += segment.minutes;
-  }
-  return agenda;
-}
-}  // namespace
-
 
 MustacheData handout_view(ViewContext& ctx, const Module& m, Flavor flavor) {
   auto& cache = ctx.handout_views[static_cast<int>(flavor)];
@@ -309,23 +287,6 @@ MustacheData handout_view(ViewContext& ctx, const Module& m, Flavor flavor) {
   cache.emplace(m.id, view);
   return view;
 }
-namespace {
-
-enum class ActivityKind { check_in, pause, check_out, other };
-
-// Fixed blocks get the template's standard guidance for their kind, recognised by name.
-ActivityKind activity_kind(const std::string& name) {
-  std::string text = lower(name);
-  if (contains(text, "check-in") || contains(text, "check in") || contains(text, "checkin")) return ActivityKind::check_in;
-  if (contains(text, "break") || contains(text, "pause")) return ActivityKind::pause;
-  if (contains(text, "check-out") || contains(text, "check out") || contains(text, "wrap") ||
-      contains(text, "closing")) {
-    return ActivityKind::check_out;
-  }
-  return ActivityKind::other;
-}
-}  // namespace
-
 
 MustacheData block_view(ViewContext& ctx, const PlannedBlock& block, Flavor flavor, bool full) {
   MustacheData view;
@@ -372,34 +333,6 @@ std::vector<const Module*> meeting_modules(const ViewContext& ctx, const Meeting
   }
   return modules;
 }
-namespace {
-
-std::vector<std::string> split_path(const std::string& path) {
-  std::vector<std::string> parts;
-  size_t start = 0;
-  while (start < path.size()) {
-    size_t slash = path.find('/', start);
-    parts.push_back(path.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
-    if (slash == std::string::npos) break;
-    start = slash + 1;
-  }
-  return parts;
-}
-
-// The link from a document in `from_folder` ("", "week-01", "week-01/2027-01-04") to `path`,
-// both relative to the output folder, so a build can be moved or opened from disk.
-std::string relative(const std::string& from_folder, const std::string& path) {
-  std::vector<std::string> from = split_path(from_folder);
-  std::vector<std::string> to = split_path(path);
-  size_t common = 0;
-  while (common < from.size() && common + 1 < to.size() && from[common] == to[common]) ++common;
-  std::string link;
-  for (size_t i = common; i < from.size(); ++i) link += "../";
-  for (size_t i = common; i < to.size(); ++i) link += (i > common ? "/" : "") + to[i];
-  return link;
-}
-}  // namespace
-
 
 MustacheData meeting_summary(ViewContext& ctx, const MeetingEntry& entry, Flavor flavor, const std::string& from) {
   const Meeting& meeting = *entry.meeting;
@@ -446,8 +379,57 @@ MustacheData skipped_list(const ViewContext& ctx, int week) {
   }
   return list;
 }
-namespace {
 
-}  // namespace
+MustacheData module_view(ViewContext& ctx, const Module& m, Flavor flavor) {
+  auto& cache = ctx.module_views[static_cast<int>(flavor)];
+  if (auto it = cache.find(m.id); it != cache.end()) return it->second;
+  MustacheData view;
+  view["id"] = MustacheData(m.id);
+  view["title"] = MustacheData(m.title);
+  view["version"] = MustacheData(m.version);
+  view["summary"] = MustacheData(m.summary);
+  view["duration_minutes"] = MustacheData(std::to_string(m.duration_minutes));
+  view["group_type"] = MustacheData(group_type_name(m.group_type));
+  set_track(view, ctx.library, m.track);
+  view["objectives"] = list_of(m.objectives);
+  view["materials"] = list_of(m.materials);
+  view["has_materials"] = MustacheData(!m.materials.empty());
+  view["discussion_questions"] = numbered_list_of(m.discussion_questions);
+  set_markdown(view, "safety", m.facilitator_notes.safety, flavor);
+  set_markdown(view, "trauma_informed", m.facilitator_notes.trauma_informed, flavor);
+  set_markdown(view, "newcomers", m.facilitator_notes.newcomers, flavor);
+  view["handout_title"] = MustacheData(m.handout.title);
+  set_markdown(view, "homework", m.handout.homework, flavor);
+  std::vector<std::string> references;
+  for (const auto& ref : m.references) references.push_back(citation(ref));
+  view["references"] = list_of(references);
+  cache.emplace(m.id, view);
+  return view;
+}
+
+MustacheData agenda_view(const Module& m, int start, bool elapsed) {
+  MustacheData agenda(MustacheData::type::list);
+  int at = start;
+  for (const auto& segment : m.agenda) {
+    MustacheData item;
+    item["title"] = MustacheData(segment.title);
+    item["minutes"] = MustacheData(std::to_string(segment.minutes));
+    item["start"] = MustacheData(elapsed ? elapsed_time(at) : clock12(at));
+    item["end"] = MustacheData(elapsed ? elapsed_time(at + segment.minutes) : clock12(at + segment.minutes));
+    item["talking_points"] = list_of(segment.talking_points);
+    if (segment.activity) {
+      MustacheData activity;
+      activity["name"] = MustacheData(segment.activity->name);
+      activity["kind"] = MustacheData(segment.activity->kind);
+      activity["steps"] = numbered_list_of(segment.activity->steps);
+      item["activity"] = std::move(activity);
+    } else {
+      item["activity"] = MustacheData(false);
+    }
+    agenda.push_back(item);
+    at += segment.minutes;
+  }
+  return agenda;
+}
 
 }  // namespace iopplan

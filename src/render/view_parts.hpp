@@ -34,6 +34,13 @@ MustacheData base_view(const ViewContext& ctx, Flavor flavor, const std::string&
 
 MustacheData handout_view(ViewContext& ctx, const Module& m, Flavor flavor);
 
+// A module as the facilitator guide shows it (cached per module and flavor).
+MustacheData module_view(ViewContext& ctx, const Module& m, Flavor flavor);
+
+// The agenda with clock times from the block's start (minutes after midnight), or with times into
+// the session ("0:05") when `elapsed`.
+MustacheData agenda_view(const Module& m, int start, bool elapsed = false);
+
 MustacheData block_view(ViewContext& ctx, const PlannedBlock& block, Flavor flavor, bool full);
 
 std::vector<const Module*> meeting_modules(const ViewContext& ctx, const Meeting& meeting);

@@ -148,6 +148,8 @@ std::string plan_to_json(const Plan& plan) {
   j["admission"] = plan.admission;
   j["weeks"] = plan.weeks;
   j["group_size"] = plan.group_size;
+  if (!plan.timezone.empty()) j["timezone"] = plan.timezone;
+  if (!plan.location.empty()) j["location"] = plan.location;
   j["start"] = to_iso(plan.start);
   j["seed"] = plan.seed;
   Json meetings = Json::array();
@@ -244,6 +246,8 @@ std::optional<Plan> plan_from_json(const std::string& text, const std::string& p
   plan.admission = r.string(j, "", "admission", false);
   plan.weeks = static_cast<int>(r.integer(j, "", "weeks", false, 0, 104));
   plan.group_size = static_cast<int>(r.integer(j, "", "group_size", false, 0, 1000));
+  plan.timezone = r.string(j, "", "timezone", false);
+  plan.location = r.string(j, "", "location", false);
   plan.start = r.date(j, "", "start");
   if (const Json* seed = r.field(j, "", "seed", false)) {
     if (seed->is_number_unsigned()) plan.seed = seed->get<uint64_t>();

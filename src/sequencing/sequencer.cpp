@@ -177,6 +177,8 @@ PlanResult make_plan(const Library& library, const Program& program, const PlanO
   plan.admission = admission_name(program.admission);
   plan.weeks = program.weeks;
   plan.group_size = program.group_size;
+  plan.timezone = program.timezone;
+  plan.location = program.location;
   plan.start = layout.start;
   plan.seed = options.seed;
   for (size_t i = 0; i < problem.meetings.size(); ++i) {

@@ -83,6 +83,8 @@ BOOST_AUTO_TEST_CASE(writes_the_documented_layout) {
   BOOST_REQUIRE_MESSAGE(site, diagnostics_text(diagnostics));
   std::vector<std::string> expected = {
       "plan.json",
+      "calendar.ics",
+      "sessions.csv",
       "index.html",
       "index.md",
       "week-01/plan.html",
@@ -138,7 +140,8 @@ BOOST_AUTO_TEST_CASE(one_week_renders_only_its_folder_with_index_and_plan_json) 
   auto site = render_fixture(options, diagnostics);
   BOOST_REQUIRE_MESSAGE(site, diagnostics_text(diagnostics));
   for (const auto& path : paths_of(*site)) {
-    bool allowed = path == "plan.json" || path.rfind("index.", 0) == 0 || path.rfind("week-02/", 0) == 0;
+    bool allowed = path == "plan.json" || path == "calendar.ics" || path == "sessions.csv" ||
+                   path.rfind("index.", 0) == 0 || path.rfind("week-02/", 0) == 0;
     BOOST_TEST(allowed, path);
   }
   BOOST_TEST(find_file(*site, "week-02/print-packet.html") != nullptr);
@@ -210,7 +213,8 @@ BOOST_AUTO_TEST_CASE(pdf_is_printed_from_the_print_packet_html) {
   options.formats = {Format::pdf};
   site = render_fixture(options, diagnostics);
   BOOST_REQUIRE(site);
-  BOOST_TEST(paths_of(*site) == std::vector<std::string>{"plan.json"}, boost::test_tools::per_element());
+  BOOST_TEST(paths_of(*site) == (std::vector<std::string>{"plan.json", "calendar.ics", "sessions.csv"}),
+             boost::test_tools::per_element());
   BOOST_TEST(site->print_jobs.size() == 2u);
 }
 
@@ -326,7 +330,7 @@ BOOST_AUTO_TEST_CASE(markup_and_mustache_in_content_print_as_visible_text_in_eve
   };
   int checked = 0;
   for (const auto& file : documents) {
-    if (file.path == "plan.json") continue;
+    if (file.path == "plan.json" || file.path == "calendar.ics" || file.path == "sessions.csv") continue;
     bool html = file.path.find(".md") == std::string::npos;
     std::string kind = file.path.substr(file.path.rfind('/') + 1);
     kind = kind.substr(0, kind.find('.'));

@@ -63,6 +63,8 @@ struct Plan {
   std::string admission;     // "rolling" or "closed"
   int weeks = 0;             // the program's length; closures may push meetings past it
   int group_size = 12;       // lines on the sign-in sheet
+  std::string timezone;      // the program's IANA time zone, for calendar exports; empty: local times
+  std::string location;      // where the group meets; may be empty
   Date start;
   uint64_t seed = 1;
   std::vector<Meeting> meetings;   // in date order
