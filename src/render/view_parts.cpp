@@ -6,6 +6,7 @@
 #include <set>
 
 #include "iopplan/base/strings.hpp"
+#include "iopplan/curriculum/language.hpp"
 #include "iopplan/render/markdown.hpp"
 
 namespace iopplan {
@@ -59,16 +60,9 @@ std::string month_day(const Date& date) {
   return std::string(kShortMonths[date.month - 1]) + " " + std::to_string(date.day);
 }
 
-// 1080 -> "6:00 PM": the clock US clinics print on schedules.
-std::string clock12(int minutes) {
-  int m = ((minutes % 1440) + 1440) % 1440;
-  int hour = m / 60 % 12;
-  char text[16];
-  std::snprintf(text, sizeof text, "%d:%02d %s", hour == 0 ? 12 : hour, m % 60, m < 720 ? "AM" : "PM");
-  return text;
+std::string time_range(int start, int end, const std::string& language) {
+  return clock12(start, language) + " – " + clock12(end, language);
 }
-
-std::string time_range(int start, int end) { return clock12(start) + " – " + clock12(end); }
 
 // The colour mixed with white, light enough to print text on.
 std::string tint_of(const std::string& colour) {
@@ -145,6 +139,26 @@ int week_hours_minutes(const ViewContext& ctx, int week) {
 }  // namespace
 
 
+// The national lines in `language`, then the organization's own.
+MustacheData crisis_lines_view(const ViewContext& ctx, const std::string& language) {
+  std::vector<CrisisLine> national;
+  for (const char* line : {"lifeline", "helpline", "emergency"}) {
+    std::string key = std::string("crisis.") + line;
+    national.push_back({string_of(ctx, language, key + "_name"), string_of(ctx, language, key + "_contact"),
+                        string_of(ctx, language, key + "_note")});
+  }
+  MustacheData lines(MustacheData::type::list);
+  for (const auto& line : crisis_resources(ctx.organization, national)) {
+    MustacheData item;
+    item["name"] = MustacheData(line.name);
+    item["contact"] = MustacheData(line.contact);
+    item["note"] = MustacheData(line.note);
+    item["has_note"] = MustacheData(!line.note.empty());
+    lines.push_back(item);
+  }
+  return lines;
+}
+
 double week_hours(const ViewContext& ctx, int week) {
   for (const auto& h : ctx.plan.hours) {
     if (h.week == week) return h.hours;
@@ -173,9 +187,12 @@ std::string week_dates(const ViewContext& ctx, int week) {
 MustacheData base_view(const ViewContext& ctx, Flavor flavor, const std::string& root, const std::string& title,
                        bool staff) {
   MustacheData view;
+  const std::string& language = ctx.language;
   view["title"] = MustacheData(title);
   view["root"] = MustacheData(root);
   view["staff"] = MustacheData(staff);
+  view["lang"] = MustacheData(language);
+  view["s"] = strings_view(ctx, language);
   MustacheData org;
   org["name"] = MustacheData(ctx.organization.name);
   org["address"] = MustacheData(ctx.organization.address);
@@ -183,17 +200,9 @@ MustacheData base_view(const ViewContext& ctx, Flavor flavor, const std::string&
   org["has_address"] = MustacheData(!ctx.organization.address.empty());
   org["has_phone"] = MustacheData(!ctx.organization.phone.empty());
   view["org"] = std::move(org);
-  MustacheData lines(MustacheData::type::list);
-  for (const auto& line : crisis_resources(ctx.organization)) {
-    MustacheData item;
-    item["name"] = MustacheData(line.name);
-    item["contact"] = MustacheData(line.contact);
-    item["note"] = MustacheData(line.note);
-    item["has_note"] = MustacheData(!line.note.empty());
-    lines.push_back(item);
-  }
-  view["crisis_lines"] = std::move(lines);
-  view["confidentiality"] = MustacheData(confidentiality_reminder(ctx.organization));
+  view["crisis_lines"] = crisis_lines_view(ctx, language);
+  view["confidentiality"] =
+      MustacheData(confidentiality_reminder(ctx.organization, string_of(ctx, language, "footer.confidentiality")));
   const Plan& plan = ctx.plan;
   MustacheData program;
   program["id"] = MustacheData(plan.program);
@@ -245,6 +254,15 @@ MustacheData module_view(ViewContext& ctx, const Module& m, Flavor flavor) {
   set_markdown(view, "trauma_informed", m.facilitator_notes.trauma_informed, flavor);
   set_markdown(view, "newcomers", m.facilitator_notes.newcomers, flavor);
   view["handout_title"] = MustacheData(m.handout.title);
+  // Which languages the handout exists in, so staff know what they can hand a Spanish reader.
+  std::vector<std::string> names;
+  for (const auto& code : handout_languages(m)) {
+    const Language* language = find_language(code);
+    const Translation* translation = find_translation(m, code);
+    bool stale = translation && !translation->translates.empty() && compare_versions(translation->translates, m.version) < 0;
+    names.push_back(std::string(language ? language->name : code) + (stale ? " (older version)" : ""));
+  }
+  view["handout_languages"] = MustacheData(join(names, ", "));
   set_markdown(view, "homework", m.handout.homework, flavor);
   std::vector<std::string> references;
   for (const auto& ref : m.references) references.push_back(citation(ref));
@@ -282,12 +300,19 @@ MustacheData agenda_view(const Module& m, int start) {
 
 
 MustacheData handout_view(ViewContext& ctx, const Module& m, Flavor flavor) {
+  const std::string& language = ctx.language;
   auto& cache = ctx.handout_views[static_cast<int>(flavor)];
-  if (auto it = cache.find(m.id); it != cache.end()) return it->second;
-  const Handout& h = m.handout;
+  std::string cache_key = language + ":" + m.id;
+  if (auto it = cache.find(cache_key); it != cache.end()) return it->second;
+  const Translation* translation = find_translation(m, language);
+  const Handout& h = translation ? translation->handout : m.handout;
   MustacheData view;
+  // Its own language and strings, so a packet can hold handouts of several languages.
+  view["lang"] = MustacheData(language);
+  view["s"] = strings_view(ctx, language);
+  view["crisis_lines"] = crisis_lines_view(ctx, language);
   view["title"] = MustacheData(h.title);
-  view["module_title"] = MustacheData(m.title);
+  view["module_title"] = MustacheData(translation ? translation->title : m.title);
   set_track(view, ctx.library, m.track);
   set_markdown(view, "body", h.body, flavor);
   view["key_points"] = list_of(h.key_points);
@@ -306,7 +331,7 @@ MustacheData handout_view(ViewContext& ctx, const Module& m, Flavor flavor) {
   view["worksheet"] = std::move(worksheet);
   view["has_worksheet"] = MustacheData(!h.worksheet.empty());
   set_markdown(view, "homework", h.homework, flavor);
-  cache.emplace(m.id, view);
+  cache.emplace(cache_key, view);
   return view;
 }
 namespace {
@@ -404,13 +429,25 @@ std::string relative(const std::string& from_folder, const std::string& path) {
 MustacheData meeting_summary(ViewContext& ctx, const MeetingEntry& entry, Flavor flavor, const std::string& from) {
   const Meeting& meeting = *entry.meeting;
   MustacheData view;
-  view["date"] = MustacheData(long_date(meeting.date));
+  view["date"] = MustacheData(long_date(meeting.date, ctx.language));
   view["short_date"] = MustacheData(short_date(meeting.date));
   view["iso_date"] = MustacheData(to_iso(meeting.date));
-  view["time"] = MustacheData(time_range(meeting.start, meeting.end));
+  view["time"] = MustacheData(time_range(meeting.start, meeting.end, ctx.language));
   view["week"] = MustacheData(std::to_string(meeting.week));
   view["guide_link"] = MustacheData(relative(from, entry.folder + "/facilitator-guide" + ext(flavor)));
-  view["handouts_link"] = MustacheData(relative(from, entry.folder + "/handouts" + ext(flavor)));
+  const std::string& first = ctx.options.languages.empty() ? ctx.language : ctx.options.languages.front();
+  view["handouts_link"] = MustacheData(relative(from, entry.folder + "/" + language_file_name("handouts", first, ext(flavor))));
+  // Every handout language but the first, for staff documents that link them all.
+  MustacheData others(MustacheData::type::list);
+  for (size_t i = 1; i < ctx.options.languages.size(); ++i) {
+    const std::string& language = ctx.options.languages[i];
+    const Language* known = find_language(language);
+    MustacheData other;
+    other["language"] = MustacheData(known ? known->name : language);
+    other["link"] = MustacheData(relative(from, entry.folder + "/" + language_file_name("handouts", language, ext(flavor))));
+    others.push_back(other);
+  }
+  view["other_handouts"] = std::move(others);
   view["week_link"] = MustacheData(relative(from, week_folder(meeting.week) + "/plan" + ext(flavor)));
   MustacheData blocks(MustacheData::type::list);
   for (const auto& block : meeting.blocks) blocks.push_back(block_view(ctx, block, flavor, false));
@@ -421,6 +458,19 @@ MustacheData meeting_summary(ViewContext& ctx, const MeetingEntry& entry, Flavor
   view["handout_list"] = MustacheData(join(handouts, ", "));
   view["has_handouts"] = MustacheData(!handouts.empty());
   return view;
+}
+
+std::string copies_text(const ViewContext& ctx) {
+  const auto& languages = ctx.options.languages;
+  if (languages.size() == 1) return std::to_string(ctx.copies.at(languages[0]));
+  std::vector<std::string> parts;
+  for (const auto& language : languages) {
+    const Language* known = find_language(language);
+    parts.push_back(std::to_string(ctx.copies.at(language)) + " " + (known ? known->name : language));
+  }
+  std::string last = parts.back();
+  parts.pop_back();
+  return join(parts, ", ") + " and " + last;
 }
 
 MustacheData packet_links(const ViewContext& ctx, int week, const std::string& from) {
