@@ -76,6 +76,24 @@ std::string long_date(const Date& date) {
          std::to_string(date.day) + ", " + std::to_string(date.year);
 }
 
+std::string long_date(const Date& date, std::string_view language) {
+  if (language != "es") return long_date(date);
+  static const char* const kDias[] = {"lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"};
+  static const char* const kMeses[] = {"enero", "febrero", "marzo",      "abril",   "mayo",      "junio",
+                                       "julio", "agosto",  "septiembre", "octubre", "noviembre", "diciembre"};
+  return std::string(kDias[static_cast<int>(weekday_of(date))]) + ", " + std::to_string(date.day) + " de " +
+         kMeses[date.month - 1] + " de " + std::to_string(date.year);
+}
+
+std::string clock12(int minutes_after_midnight, std::string_view language) {
+  int m = ((minutes_after_midnight % 1440) + 1440) % 1440;
+  int hour = m / 60 % 12;
+  const char* half = language == "es" ? (m < 720 ? "a. m." : "p. m.") : (m < 720 ? "AM" : "PM");
+  char text[24];
+  std::snprintf(text, sizeof text, "%d:%02d %s", hour == 0 ? 12 : hour, m % 60, half);
+  return text;
+}
+
 std::string clock_time(int minutes_after_midnight) {
   char text[16];
   int m = ((minutes_after_midnight % 1440) + 1440) % 1440;

@@ -5,10 +5,81 @@
 
 #include "commands.hpp"
 #include "iopplan/base/file_source.hpp"
+#include "iopplan/curriculum/language.hpp"
 #include "iopplan/pipeline/build.hpp"
 #include "iopplan/render/output_format.hpp"
 
 namespace iopplan::cli {
+namespace {
+
+constexpr int kMaxCopies = 200;
+
+std::vector<std::string> split_commas(const std::string& text) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (true) {
+    size_t comma = text.find(',', start);
+    parts.push_back(text.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+    if (comma == std::string::npos) return parts;
+    start = comma + 1;
+  }
+}
+
+std::optional<int> copies_number(const std::string& text) {
+  if (text.empty() || text.size() > 3 || text.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  int n = std::stoi(text);
+  if (n < 1 || n > kMaxCopies) return std::nullopt;
+  return n;
+}
+
+// "--languages en,es"; false after printing why not.
+bool parse_languages(const std::string& text, std::vector<std::string>& languages, std::ostream& err) {
+  if (text.empty()) return true;
+  for (const auto& code : split_commas(text)) {
+    std::string problem = language_problem(code, languages);
+    if (!problem.empty()) {
+      err << "iopplan: error: --languages: " << problem << '\n';
+      return false;
+    }
+    languages.push_back(code);
+  }
+  return true;
+}
+
+// "--copies 10" (every language) or "--copies en=8,es=4"; false after printing why not.
+bool parse_copies(const std::string& text, RenderOptions& render, std::ostream& err) {
+  if (text.empty()) return true;
+  if (auto n = copies_number(text)) {
+    render.copies = *n;
+    return true;
+  }
+  if (text.find('=') == std::string::npos) {
+    err << "iopplan: error: --copies '" << text << "' must be a number from 1 to " << kMaxCopies
+        << ", or copies per language such as en=8,es=4\n";
+    return false;
+  }
+  for (const auto& part : split_commas(text)) {
+    size_t eq = part.find('=');
+    std::string code = part.substr(0, eq);
+    auto n = eq == std::string::npos ? std::nullopt : copies_number(part.substr(eq + 1));
+    if (!n) {
+      err << "iopplan: error: --copies: '" << part << "' must be a language and a number from 1 to " << kMaxCopies
+          << ", such as es=4\n";
+      return false;
+    }
+    std::vector<std::string> earlier;
+    for (const auto& [seen, unused] : render.copies_by_language) earlier.push_back(seen);
+    std::string problem = language_problem(code, earlier);
+    if (!problem.empty()) {
+      err << "iopplan: error: --copies: " << problem << '\n';
+      return false;
+    }
+    render.copies_by_language[code] = *n;
+  }
+  return true;
+}
+
+}  // namespace
 
 Command add_build_command(CLI::App& parent) {
   struct Options {
@@ -17,7 +88,8 @@ Command add_build_command(CLI::App& parent) {
     int week = 0;
     std::string out;
     std::string format = "html,md";
-    int copies = 0;
+    std::string copies;
+    std::string languages;
     std::string templates;
     std::string paper = "letter";
     bool large_print = false;
@@ -33,8 +105,11 @@ Command add_build_command(CLI::App& parent) {
       ->check(CLI::Range(1, 520));
   app->add_option("--out", opts->out, "Output folder (default: output/<program>-<start>)");
   app->add_option("--format", opts->format, "Comma-separated: html, md, pdf (default: html,md)");
-  app->add_option("--copies", opts->copies, "Copies of each handout in the print packets (default: group size)")
-      ->check(CLI::Range(1, 200));
+  app->add_option("--copies", opts->copies,
+                  "Copies of each handout in the print packets: N for every language, or per language, en=8,es=4 "
+                  "(default: group size)");
+  app->add_option("--languages", opts->languages,
+                  "Handout languages, comma-separated: en, es (default: the program's languages, else en)");
   app->add_option("--templates", opts->templates, "Folder of your own templates, used file by file over the built-in ones");
   app->add_option("--paper", opts->paper, "letter or a4 (default: letter)")->check(CLI::IsMember({"letter", "a4"}));
   app->add_flag("--large-print", opts->large_print, "Handouts and sign-in sheets in 16 pt type");
@@ -53,7 +128,8 @@ Command add_build_command(CLI::App& parent) {
             request.plan.program = opts->program;
             request.plan.seed = opts->seed;
             request.render.formats = *formats;
-            request.render.copies = opts->copies;
+            if (!parse_copies(opts->copies, request.render, std::cerr)) return kExitUsage;
+            if (!parse_languages(opts->languages, request.languages, std::cerr)) return kExitUsage;
             request.render.paper = opts->paper == "a4" ? Paper::a4 : Paper::letter;
             request.render.large_print = opts->large_print;
             request.render.only_week = opts->week;

@@ -28,6 +28,7 @@ Command add_check_command(CLI::App& parent) {
             print_diagnostics(result.diagnostics, std::cerr);
             int errors = count(result.diagnostics, Severity::error);
             int warnings = count(result.diagnostics, Severity::warning);
+            for (const auto& language : result.languages) std::cout << completeness_text(language) << '\n';
             std::cout << plural(result.modules, "module") << ", " << plural(result.tracks, "track") << ", "
                       << plural(result.programs, "program") << ": " << plural(errors, "error") << ", "
                       << plural(warnings, "warning") << '\n';

@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
@@ -31,11 +32,19 @@ Command add_list_command(CLI::App& parent) {
             }
             nlohmann::ordered_json json = nlohmann::ordered_json::array();
             if (opts->format == "text") {
-              std::printf("%-40s %-20s %4s %-7s %5s  %s\n", "ID", "TRACK", "MIN", "PHASE", "GRADE", "TITLE");
+              std::printf("%-40s %-20s %4s %-7s %5s %-6s %5s  %s\n", "ID", "TRACK", "MIN", "PHASE", "GRADE", "LANGS",
+                          "FH-ES", "TITLE");
             }
             for (const auto& m : library->modules) {
               if (!opts->track.empty() && m.track != opts->track) continue;
               double grade = flesch_kincaid_grade(handout_stats(m.handout));
+              std::vector<std::string> languages = handout_languages(m);
+              std::string langs;
+              for (const auto& code : languages) langs += (langs.empty() ? "" : ",") + code;
+              // The Spanish handout's Fernandez Huerta reading ease (higher is easier), when there is one.
+              const Translation* spanish = find_translation(m, "es");
+              std::optional<double> ease;
+              if (spanish) ease = fernandez_huerta(handout_stats(spanish->handout, "es"));
               if (opts->format == "json") {
                 json.push_back({{"id", m.id},
                                 {"track", m.track},
@@ -45,10 +54,15 @@ Command add_list_command(CLI::App& parent) {
                                 {"group_type", group_type_name(m.group_type)},
                                 {"version", m.version},
                                 {"handout_grade", std::round(grade * 10) / 10},
-                                {"handout_words", handout_stats(m.handout).words}});
+                                {"handout_words", handout_stats(m.handout).words},
+                                {"languages", languages},
+                                {"spanish_reading_ease", ease ? nlohmann::ordered_json(std::round(*ease * 10) / 10)
+                                                              : nlohmann::ordered_json(nullptr)}});
               } else {
-                std::printf("%-40s %-20s %4d %-7s %5.1f  %s\n", m.id.c_str(), m.track.c_str(), m.duration_minutes,
-                            phase_name(m.phase), grade, m.title.c_str());
+                char ease_text[16] = "-";
+                if (ease) std::snprintf(ease_text, sizeof ease_text, "%.1f", *ease);
+                std::printf("%-40s %-20s %4d %-7s %5.1f %-6s %5s  %s\n", m.id.c_str(), m.track.c_str(),
+                            m.duration_minutes, phase_name(m.phase), grade, langs.c_str(), ease_text, m.title.c_str());
               }
             }
             if (opts->format == "json") std::cout << json.dump(2) << '\n';

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "iopplan/base/spelling.hpp"
+#include "iopplan/base/strings.hpp"
 #include "iopplan/curriculum/loader.hpp"
 #include "iopplan/curriculum/readability.hpp"
 #include "curriculum/library_parts.hpp"
@@ -132,6 +133,18 @@ class CycleFinder {
 
 void check_readability(const Library& library, const LoadOptions& options, Diagnostics& out) {
   for (const auto& m : library.modules) {
+    for (const auto& t : m.translations) {
+      if (t.language != "es" || t.handout.body.empty()) continue;
+      double score = fernandez_huerta(handout_stats(t.handout, "es"));
+      if (score < kMinFernandezHuerta) {
+        char text[200];
+        std::snprintf(text, sizeof text,
+                      "Spanish handout scores %.1f on the Fernandez Huerta scale; the target is %g or more: use "
+                      "shorter words and sentences",
+                      score, kMinFernandezHuerta);
+        out.push_back(warning_at(t.path, t.handout.pos, text));
+      }
+    }
     if (m.handout.body.empty()) continue;
     double grade = flesch_kincaid_grade(handout_stats(m.handout));
     if (grade > options.max_grade) {
@@ -144,6 +157,49 @@ void check_readability(const Library& library, const LoadOptions& options, Diagn
   }
 }
 
+// A key's position is its [handout] table's when the key is absent (its absence is reported already).
+bool written(const Handout& handout, SourcePos at) {
+  return at.line != handout.pos.line || at.column != handout.pos.column;
+}
+
+std::string item_count(size_t n) { return plural(n, "item"); }
+
+// A list of the translation against the module's: the same number of items, one for one.
+void check_count(const Translation& t, const char* key, size_t have, SourcePos at, const Module& m, size_t want,
+                 SourcePos module_at, Diagnostics& out) {
+  if (have == want) return;
+  std::string difference = have < want ? std::to_string(want - have) + " missing" : std::to_string(have - want) + " extra";
+  out.push_back(warning_at(t.path, at, "'" + std::string(key) + "' in [handout] has " + item_count(have) +
+                                           " but the module has " + item_count(want) + " (" +
+                                           where(m.path, module_at) + "): " + difference));
+}
+
+void check_translations(const Library& library, Diagnostics& out) {
+  for (const auto& m : library.modules) {
+    for (const auto& t : m.translations) {
+      bool versions_known = !t.translates.empty() && !m.version.empty() && is_version(m.version);
+      int order = versions_known ? compare_versions(t.translates, m.version) : 0;
+      if (order < 0) {
+        out.push_back(warning_at(t.path, t.translates_pos, "stale translation: it translates version " + t.translates +
+                                                               " of '" + m.id + "', which is now version " + m.version +
+                                                               " (" + m.path + "); update the text, then 'translates'"));
+      } else if (order > 0) {
+        out.push_back(error_at(t.path, t.translates_pos, "translates version " + t.translates + " of '" + m.id +
+                                                             "', but the module is only at version " + m.version +
+                                                             " (" + m.path + ")"));
+      }
+      if (written(t.handout, t.handout.key_points_pos)) {
+        check_count(t, "key_points", t.handout.key_points.size(), t.handout.key_points_pos, m,
+                    m.handout.key_points.size(), m.handout.key_points_pos, out);
+      }
+      if (written(t.handout, t.handout.worksheet_pos)) {
+        check_count(t, "worksheet", t.handout.worksheet.size(), t.handout.worksheet_pos, m, m.handout.worksheet.size(),
+                    m.handout.worksheet_pos, out);
+      }
+    }
+  }
+}
+
 }  // namespace
 
 void check_library(const Library& library, const LoadOptions& options, Diagnostics& out) {
@@ -151,6 +207,7 @@ void check_library(const Library& library, const LoadOptions& options, Diagnosti
   ModuleIndex index = index_modules(library);
   check_prerequisites(library, index, out);
   CycleFinder(library, index, out).run();
+  check_translations(library, out);
   check_readability(library, options, out);
 }
 

@@ -47,6 +47,8 @@ FacilitatorNotes read_notes(TableReader& top) {
   return notes;
 }
 
+}  // namespace
+
 Handout read_handout(TableReader& top) {
   Handout handout;
   const toml::table* table = top.table("handout", Need::required);
@@ -56,7 +58,9 @@ Handout read_handout(TableReader& top) {
   handout.title = reader.string("title", Need::required).value_or("");
   handout.body = reader.string("body", Need::required).value_or("");
   handout.key_points = reader.list("key_points", Need::required, 1);
+  handout.key_points_pos = reader.pos("key_points");
   handout.worksheet = reader.list("worksheet", Need::required, 0);
+  handout.worksheet_pos = reader.pos("worksheet");
   handout.homework = reader.string("homework", Need::required, true).value_or("");
   if (handout.key_points.size() > 8) {
     reader.warning(reader.pos("key_points"), "'key_points' in [handout] has " +
@@ -66,6 +70,8 @@ Handout read_handout(TableReader& top) {
   reader.finish();
   return handout;
 }
+
+namespace {
 
 std::vector<Reference> read_references(TableReader& top) {
   std::vector<Reference> references;
@@ -80,6 +86,8 @@ std::vector<Reference> read_references(TableReader& top) {
                      });
   return references;
 }
+
+}  // namespace
 
 bool is_version(const std::string& text) {
   int parts = 0;
@@ -96,8 +104,6 @@ bool is_version(const std::string& text) {
   }
   return parts == 3;
 }
-
-}  // namespace
 
 bool is_kebab_case(const std::string& id) {
   if (id.empty() || id.front() == '-' || id.back() == '-') return false;

@@ -4,17 +4,6 @@
 namespace iopplan {
 namespace {
 
-// Printed on every handout whatever organization.toml says (see domain-facts.md).
-const std::vector<CrisisLine>& national_lines() {
-  static const std::vector<CrisisLine> lines = {
-      {"988 Suicide & Crisis Lifeline", "Call or text 988", "Free and confidential, 24/7. Chat at 988lifeline.org."},
-      {"SAMHSA National Helpline", "1-800-662-4357",
-       "Free, confidential, 24/7, in English and Spanish. Help finding treatment and support."},
-      {"Emergencies", "Call 911", "If you or someone else is in danger right now."},
-  };
-  return lines;
-}
-
 std::string digits_of(const std::string& text) {
   std::string digits;
   for (char c : text) {
@@ -57,23 +46,21 @@ Organization load_library_organization(const FileSource& files, const std::strin
   return load_organization(path, *text, out);
 }
 
-std::vector<CrisisLine> crisis_resources(const Organization& organization) {
-  std::vector<CrisisLine> lines = national_lines();
+std::vector<CrisisLine> crisis_resources(const Organization& organization, const std::vector<CrisisLine>& national) {
+  std::vector<CrisisLine> lines = national;
   for (const auto& own : organization.crisis_lines) {
     std::string digits = digits_of(own.contact);
     bool repeats_national = false;
-    for (const auto& national : national_lines()) {
-      repeats_national = repeats_national || (!digits.empty() && digits == digits_of(national.contact));
+    for (const auto& line : national) {
+      repeats_national = repeats_national || (!digits.empty() && digits == digits_of(line.contact));
     }
     if (!repeats_national) lines.push_back(own);
   }
   return lines;
 }
 
-std::string confidentiality_reminder(const Organization& organization) {
-  if (!organization.confidentiality.empty()) return organization.confidentiality;
-  return "What people share in group stays in group. Please do not repeat anyone's name or story outside "
-         "this room.";
+std::string confidentiality_reminder(const Organization& organization, const std::string& default_reminder) {
+  return organization.confidentiality.empty() ? default_reminder : organization.confidentiality;
 }
 
 }  // namespace iopplan

@@ -6,6 +6,7 @@
 
 #include "iopplan/base/spelling.hpp"
 #include "curriculum/toml_reader.hpp"
+#include "iopplan/curriculum/language.hpp"
 #include "iopplan/curriculum/level_of_care.hpp"
 #include "iopplan/curriculum/loader.hpp"
 #include "iopplan/curriculum/program.hpp"
@@ -76,6 +77,7 @@ class ProgramReader {
     Program p;
     p.path = path_;
     read_identity(p);
+    read_languages(p);
     read_calendar(p);
     read_closures(p);
     read_blocks(p);
@@ -127,6 +129,27 @@ class ProgramReader {
                                        "' must be an IANA time zone name such as \"America/Chicago\"");
       }
     }
+  }
+
+  void read_languages(Program& p) {
+    std::vector<SourcePos> positions;
+    auto codes = top_.strings("languages", Need::optional, &positions);
+    if (!codes) return;
+    if (top_.node("languages", Need::optional)->as_array()->empty()) {
+      top_.error(top_.pos("languages"), "'languages' needs at least one language, such as [\"en\", \"es\"]");
+      return;
+    }
+    std::vector<std::string> languages;
+    for (size_t i = 0; i < codes->size() && i < positions.size(); ++i) {
+      std::string problem = language_problem((*codes)[i], languages);
+      if (problem.empty()) {
+        languages.push_back((*codes)[i]);
+      } else {
+        top_.error(positions[i], "'languages': " + problem);
+      }
+    }
+    if (!languages.empty()) p.languages = languages;
+    p.languages_pos = top_.pos("languages");
   }
 
   void read_calendar(Program& p) {

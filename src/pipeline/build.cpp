@@ -29,9 +29,11 @@ BuildResult build(const FileSource& files, const BuildRequest& request) {
   if (run.stopped != Stop::none) return result;
   const Plan& plan = *run.plan;
 
+  RenderOptions render = request.render;
+  render.languages = request.languages.empty() ? run.program->languages : request.languages;
   auto templates = load_templates(files, request.templates_dir, request.overlay_dir, out);
   std::optional<Site> site;
-  if (templates) site = render_site(plan, plan_to_json(plan), run.library, run.organization, *templates, request.render, out);
+  if (templates) site = render_site(plan, plan_to_json(plan), run.library, run.organization, *templates, render, out);
   if (!site) {
     run.stopped = Stop::render;
     return result;

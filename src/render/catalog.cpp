@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "iopplan/base/strings.hpp"
+#include "iopplan/curriculum/language.hpp"
 #include "iopplan/curriculum/readability.hpp"
 #include "iopplan/render/prerequisite_graph.hpp"
 #include "render/template_engine.hpp"
@@ -42,7 +43,7 @@ MustacheData module_row(const ViewContext& ctx, const Module& m) {
   row["group_type"] = MustacheData(group_type_name(m.group_type));
   row["minutes"] = MustacheData(std::to_string(m.duration_minutes));
   row["grade"] = MustacheData(one_decimal(flesch_kincaid_grade(handout_stats(m.handout))));
-  row["languages"] = MustacheData("en");
+  row["languages"] = MustacheData(join(handout_languages(m), ", "));
   row["prerequisites"] = titled_links(ctx.library, m.prerequisites, "");
   row["has_prerequisites"] = MustacheData(!m.prerequisites.empty());
   row["search"] = MustacheData(lower(m.id + " " + m.title + " " + m.summary));
@@ -138,7 +139,14 @@ std::optional<Site> render_catalog(const Library& library, const std::vector<Pro
   plan.program = "library";
   plan.program_name = "Curriculum library";
   RenderOptions options;
-  ViewContext ctx{plan, library, organization, options, 0, {}, 1, true, false, false, {}, {}};
+  ViewContext ctx{.plan = plan,
+                  .library = library,
+                  .organization = organization,
+                  .options = options,
+                  .weeks = 0,
+                  .meetings = {},
+                  .strings = templates.strings};
+  ctx.has_html = true;
   TemplateRenderer renderer(templates);
   Site site;
   auto render = [&](const std::string& template_name, const std::string& path, const MustacheData& view) {

@@ -1,4 +1,4 @@
-// A meeting's patient handouts, one copy of each.
+// A meeting's patient handouts in one language, one copy of each.
 #include "render/views.hpp"
 
 #include "iopplan/base/strings.hpp"
@@ -7,10 +7,15 @@
 namespace iopplan {
 
 MustacheData handouts_view(ViewContext& ctx, const MeetingEntry& entry, Flavor flavor) {
-  MustacheData view = base_view(ctx, flavor, "../../", "Handouts: " + long_date(entry.meeting->date), false);
+  const Meeting& meeting = *entry.meeting;
+  std::map<std::string, std::string> values = {{"date", long_date(meeting.date, ctx.language)},
+                                               {"week", std::to_string(meeting.week)}};
+  MustacheData view =
+      base_view(ctx, flavor, "../../", string_of(ctx, ctx.language, "document.handouts_title", values), false);
+  view["s"] = strings_view(ctx, ctx.language, values);
   view["meeting"] = meeting_summary(ctx, entry, flavor, entry.folder);
   MustacheData handouts(MustacheData::type::list);
-  for (const Module* m : meeting_modules(ctx, *entry.meeting)) handouts.push_back(handout_view(ctx, *m, flavor));
+  for (const Module* m : meeting_modules(ctx, meeting)) handouts.push_back(handout_view(ctx, *m, flavor));
   view["has_handouts"] = MustacheData(!handouts.is_empty_list());
   view["handouts"] = std::move(handouts);
   return view;

@@ -1,16 +1,19 @@
-// A week's print packet: per meeting a sign-in sheet and the handout copies.
+// A week's print packet: per meeting a sign-in sheet, then the handout copies language by language.
 #include "render/views.hpp"
 
 #include <algorithm>
 #include "iopplan/base/strings.hpp"
+#include "iopplan/curriculum/language.hpp"
 #include "render/view_parts.hpp"
 
 namespace iopplan {
-
 MustacheData print_packet_view(ViewContext& ctx, int week) {
+  // The sign-in sheets are in the first handout language.
+  ctx.language = ctx.options.languages.empty() ? std::string(kModuleLanguage) : ctx.options.languages.front();
   MustacheData view = base_view(ctx, Flavor::html, "../", "Print packet: week " + std::to_string(week), true);
+  view["s"] = strings_view(ctx, ctx.language, {{"week", std::to_string(week)}});
   view["week"] = MustacheData("number", MustacheData(std::to_string(week)));
-  view["copies"] = MustacheData(std::to_string(ctx.copies));
+  view["copies"] = MustacheData(copies_text(ctx));
   MustacheData meetings(MustacheData::type::list);
   for (const auto& entry : ctx.meetings) {
     if (entry.meeting->week != week) continue;
@@ -21,17 +24,28 @@ MustacheData print_packet_view(ViewContext& ctx, int week) {
     }
     item["sign_in_lines"] = std::move(lines);
     std::vector<std::string> topics;
-    MustacheData copies(MustacheData::type::list);
     for (const Module* m : meeting_modules(ctx, *entry.meeting)) {
-      topics.push_back(m->title);
-      MustacheData handout = handout_view(ctx, *m, Flavor::html);
-      for (int c = 0; c < ctx.copies; ++c) copies.push_back(handout);
+      const Translation* translation = find_translation(*m, ctx.language);
+      topics.push_back(translation ? translation->title : m->title);
     }
     item["topic_list"] = MustacheData(join(topics, "; "));
+    // One section per language, each handout with its own language, strings and date.
+    std::string sign_in_language = ctx.language;
+    MustacheData copies(MustacheData::type::list);
+    for (const auto& language : ctx.options.languages) {
+      ctx.language = language;
+      for (const Module* m : meeting_modules(ctx, *entry.meeting)) {
+        MustacheData handout = handout_view(ctx, *m, Flavor::html);
+        handout["date"] = MustacheData(long_date(entry.meeting->date, language));
+        for (int c = 0; c < ctx.copies.at(language); ++c) copies.push_back(handout);
+      }
+    }
+    ctx.language = sign_in_language;
     item["handout_copies"] = std::move(copies);
     meetings.push_back(item);
   }
   view["meetings"] = std::move(meetings);
+  ctx.language = std::string(kModuleLanguage);
   return view;
 }
 

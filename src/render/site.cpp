@@ -5,6 +5,7 @@
 
 #include "iopplan/render/calendar_export.hpp"
 #include "iopplan/render/sessions_csv.hpp"
+#include "iopplan/curriculum/language.hpp"
 #include "render/template_engine.hpp"
 #include "render/views.hpp"
 
@@ -21,6 +22,10 @@ std::string in_folder(const std::string& folder, const std::string& name) {
 
 }  // namespace
 
+std::string language_file_name(const std::string& stem, const std::string& language, const std::string& extension) {
+  return stem + (language == kModuleLanguage ? "" : "." + language) + extension;
+}
+
 std::optional<Site> render_site(const Plan& plan, const std::string& plan_json, const Library& library,
                                 const Organization& organization, const TemplateSet& templates,
                                 const RenderOptions& options, Diagnostics& out) {
@@ -28,11 +33,21 @@ std::optional<Site> render_site(const Plan& plan, const std::string& plan_json, 
     out.push_back(error_at("", {}, "no output format chosen; use html, md or pdf"));
     return std::nullopt;
   }
-  ViewContext ctx{plan, library, organization, options, calendar_weeks(plan), {}, 1, false, false, false, {}, {}};
+  ViewContext ctx{.plan = plan,
+                  .library = library,
+                  .organization = organization,
+                  .options = options,
+                  .weeks = calendar_weeks(plan),
+                  .meetings = {},
+                  .strings = templates.strings};
   ctx.has_html = wants(options, Format::html);
   ctx.has_md = wants(options, Format::md);
   ctx.has_pdf = wants(options, Format::pdf);
-  ctx.copies = options.copies > 0 ? options.copies : std::max(plan.group_size, 1);
+  for (const auto& language : options.languages) {
+    auto given = options.copies_by_language.find(language);
+    int copies = given != options.copies_by_language.end() ? given->second : options.copies;
+    ctx.copies[language] = copies > 0 ? copies : std::max(plan.group_size, 1);
+  }
   if (!prepare_views(ctx, out)) return std::nullopt;
 
   TemplateRenderer renderer(templates);
@@ -44,11 +59,13 @@ std::optional<Site> render_site(const Plan& plan, const std::string& plan_json, 
   site.files.push_back({"calendar.ics", std::move(*calendar)});
   site.files.push_back({"sessions.csv", plan_to_csv(plan, library)});
   // Renders one document in every requested format the table lists for it; pdf reuses the html.
-  auto render = [&](Document document, const std::string& folder, const std::function<MustacheData(Flavor)>& view) {
+  // `language` names the file: "handouts.es.html".
+  auto render = [&](Document document, const std::string& folder, const std::function<MustacheData(Flavor)>& view,
+                    const std::string& language = "en") {
     std::optional<std::string> html;
     for (const auto& format : output_formats()) {
       if (format.document != document || !wants(options, format.format)) continue;
-      std::string path = in_folder(folder, std::string(document_stem(document)) + format.extension);
+      std::string path = in_folder(folder, language_file_name(document_stem(document), language, format.extension));
       if (format.format == Format::pdf) {
         if (!html) html = renderer.render(format.template_name, view(Flavor::html), out);
         if (!html) return false;
@@ -73,8 +90,13 @@ std::optional<Site> render_site(const Plan& plan, const std::string& plan_json, 
     for (const auto& entry : ctx.meetings) {
       if (!ok || entry.meeting->week != week) continue;
       ok = render(Document::facilitator_guide, entry.folder,
-                  [&](Flavor flavor) { return facilitator_guide_view(ctx, entry, flavor); }) &&
-           render(Document::handouts, entry.folder, [&](Flavor flavor) { return handouts_view(ctx, entry, flavor); });
+                  [&](Flavor flavor) { return facilitator_guide_view(ctx, entry, flavor); });
+      for (const auto& language : options.languages) {
+        ctx.language = language;
+        ok = ok && render(Document::handouts, entry.folder,
+                          [&](Flavor flavor) { return handouts_view(ctx, entry, flavor); }, language);
+      }
+      ctx.language = std::string(kModuleLanguage);
     }
     ok = ok && render(Document::print_packet, folder, [&](Flavor) { return print_packet_view(ctx, week); });
   }

@@ -7,6 +7,8 @@
 
 #include "iopplan/base/spelling.hpp"
 #include "iopplan/base/utf8.hpp"
+#include "iopplan/curriculum/language.hpp"
+#include "iopplan/curriculum/strings_table.hpp"
 #include "iopplan/render/output_format.hpp"
 #include "render/template_engine.hpp"
 
@@ -103,6 +105,79 @@ void check_partials(const std::map<std::string, TemplateFile>& by_name, const st
   }
 }
 
+// Keys of `table` as a list, for "did you mean".
+std::vector<std::string> keys_of(const StringsTable& table) {
+  std::vector<std::string> keys;
+  for (const auto& [key, unused] : table) keys.push_back(key);
+  return keys;
+}
+
+std::optional<StringsTable> read_strings(const FileSource& files, const std::string& path, Diagnostics& out) {
+  auto text = files.read(path);
+  if (!text) return std::nullopt;
+  return load_strings_table(path, *text, out);
+}
+
+// strings/<lang>.toml of the built-in set for every language, checked against English's keys, then
+// the overlay's tables key by key.
+void load_strings(const FileSource& files, const std::string& builtin_dir, const std::string& overlay_dir,
+                  std::map<std::string, Strings>& strings, Diagnostics& out) {
+  std::string builtin_strings = join_path(builtin_dir, "strings");
+  std::map<std::string, StringsTable> tables;
+  for (const auto& code : language_codes()) {
+    std::string path = join_path(builtin_strings, code + ".toml");
+    auto table = read_strings(files, path, out);
+    if (!table) {
+      out.push_back(error_at(path, {}, "missing strings table: every language has one"));
+      continue;
+    }
+    tables[code] = std::move(*table);
+  }
+  if (!tables.count(std::string(kModuleLanguage))) return;
+  const StringsTable& english = tables.at(std::string(kModuleLanguage));
+  std::vector<std::string> english_keys = keys_of(english);
+  for (const auto& [code, table] : tables) {
+    std::string path = join_path(builtin_strings, code + ".toml");
+    for (const auto& [key, entry] : table) {
+      if (!english.count(key)) {
+        out.push_back(error_at(path, entry.pos, "unknown string '" + key + "'" + did_you_mean(key, english_keys)));
+      }
+    }
+    for (const auto& key : english_keys) {
+      if (!table.count(key)) out.push_back(error_at(path, {}, "missing string '" + key + "' (en.toml has it)"));
+    }
+  }
+  if (!overlay_dir.empty()) {
+    std::string overlay_strings = join_path(overlay_dir, "strings");
+    for (const auto& entry : files.list(overlay_strings)) {
+      if (entry.back() == '/' || !entry.ends_with(".toml")) continue;
+      std::string path = join_path(overlay_strings, entry);
+      std::string code = file_stem(entry);
+      if (!tables.count(code)) {
+        out.push_back(warning_at(path, {}, "not used: there is no language '" + code + "'; the languages are " +
+                                               language_choices()));
+        continue;
+      }
+      auto overlay = read_strings(files, path, out);
+      if (!overlay) {
+        out.push_back(error_at(path, {}, "cannot read strings table"));
+        continue;
+      }
+      for (auto& [key, value] : *overlay) {
+        auto known = tables[code].find(key);
+        if (known == tables[code].end()) {
+          out.push_back(error_at(path, value.pos, "unknown string '" + key + "'" + did_you_mean(key, english_keys)));
+          continue;
+        }
+        known->second = std::move(value);
+      }
+    }
+  }
+  for (const auto& [code, table] : tables) {
+    for (const auto& [key, entry] : table) strings[code][key] = entry.text;
+  }
+}
+
 }  // namespace
 
 const TemplateFile* find_template(const TemplateSet& templates, const std::string& name) {
@@ -155,8 +230,9 @@ std::optional<TemplateSet> load_templates(const FileSource& files, const std::st
     }
   }
   check_partials(by_name, parsed, out);
-  if (static_cast<size_t>(count(out, Severity::error)) > errors_before) return std::nullopt;
   TemplateSet set;
+  load_strings(files, builtin_dir, overlay_dir, set.strings, out);
+  if (static_cast<size_t>(count(out, Severity::error)) > errors_before) return std::nullopt;
   for (auto& [name, file] : by_name) set.files.push_back(std::move(file));
   return set;
 }

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "iopplan/base/strings.hpp"
+#include "iopplan/curriculum/language.hpp"
 #include "iopplan/render/markdown.hpp"
 
 namespace iopplan {
@@ -16,6 +17,15 @@ const char* const kShortMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
 
 // Line styles that tell tracks apart on a black-and-white printout, together with the abbreviation.
 const char* const kTrackLines[] = {"solid", "dashed", "dotted", "double"};
+}  // namespace
+
+
+MustacheData list_of(const std::vector<std::string>& items) {
+  MustacheData list(MustacheData::type::list);
+  for (const auto& item : items) list.push_back(MustacheData(item));
+  return list;
+}
+namespace {
 
 // Items with their 1-based number, for lists read as plain text (Markdown) as well as printed.
 MustacheData numbered_list_of(const std::vector<std::string>& items) {
@@ -28,18 +38,26 @@ MustacheData numbered_list_of(const std::vector<std::string>& items) {
   }
   return list;
 }
+}  // namespace
+
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string text;
+  for (const auto& item : items) {
+    if (!text.empty()) text += separator;
+    text += item;
+  }
+  return text;
+}
+
+std::string short_date(const Date& date) {
+  return std::string(weekday_short_name(weekday_of(date))) + ", " + kShortMonths[date.month - 1] + " " +
+         std::to_string(date.day);
+}
+namespace {
 
 std::string month_day(const Date& date) {
   return std::string(kShortMonths[date.month - 1]) + " " + std::to_string(date.day);
-}
-
-// 1080 -> "6:00 PM": the clock US clinics print on schedules.
-std::string clock12(int minutes) {
-  int m = ((minutes % 1440) + 1440) % 1440;
-  int hour = m / 60 % 12;
-  char text[16];
-  std::snprintf(text, sizeof text, "%d:%02d %s", hour == 0 ? 12 : hour, m % 60, m < 720 ? "AM" : "PM");
-  return text;
 }
 
 // 65 -> "1:05": time into a session, for agendas not tied to a meeting.
@@ -49,7 +67,9 @@ std::string elapsed_time(int minutes) {
   return text;
 }
 
-std::string time_range(int start, int end) { return clock12(start) + " – " + clock12(end); }
+std::string time_range(int start, int end, const std::string& language) {
+  return clock12(start, language) + " – " + clock12(end, language);
+}
 
 // The colour mixed with white, light enough to print text on.
 std::string tint_of(const std::string& colour) {
@@ -64,6 +84,11 @@ std::string tint_of(const std::string& colour) {
 }
 
 bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
+}  // namespace
+
+
+std::string ext(Flavor flavor) { return flavor == Flavor::html ? ".html" : ".md"; }
+namespace {
 
 std::string markdown_key(const std::string& key, Flavor flavor) {
   return key + (flavor == Flavor::html ? "_html" : "_md");
@@ -85,83 +110,8 @@ std::string track_class(const Library& library, const std::string& id) {
   int index = track_index(library, id);
   return index < 0 ? "track-none" : "track-" + std::to_string(index);
 }
-
-std::string citation(const Reference& ref) {
-  std::string text = ref.authors + " (" + std::to_string(ref.year) + "). " + ref.title + ".";
-  if (!ref.publisher.empty()) text += " " + ref.publisher + ".";
-  return text;
-}
-
-int week_hours_minutes(const ViewContext& ctx, int week) {
-  int minutes = 0;
-  for (const auto& entry : ctx.meetings) {
-    if (entry.meeting->week == week) minutes += entry.meeting->end - entry.meeting->start;
-  }
-  return minutes;
-}
-
-enum class ActivityKind { check_in, pause, check_out, other };
-
-// Fixed blocks get the template's standard guidance for their kind, recognised by name.
-ActivityKind activity_kind(const std::string& name) {
-  std::string text = lower(name);
-  if (contains(text, "check-in") || contains(text, "check in") || contains(text, "checkin")) return ActivityKind::check_in;
-  if (contains(text, "break") || contains(text, "pause")) return ActivityKind::pause;
-  if (contains(text, "check-out") || contains(text, "check out") || contains(text, "wrap") ||
-      contains(text, "closing")) {
-    return ActivityKind::check_out;
-  }
-  return ActivityKind::other;
-}
-
-std::vector<std::string> split_path(const std::string& path) {
-  std::vector<std::string> parts;
-  size_t start = 0;
-  while (start < path.size()) {
-    size_t slash = path.find('/', start);
-    parts.push_back(path.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
-    if (slash == std::string::npos) break;
-    start = slash + 1;
-  }
-  return parts;
-}
-
-// The link from a document in `from_folder` ("", "week-01", "week-01/2027-01-04") to `path`,
-// both relative to the output folder, so a build can be moved or opened from disk.
-std::string relative(const std::string& from_folder, const std::string& path) {
-  std::vector<std::string> from = split_path(from_folder);
-  std::vector<std::string> to = split_path(path);
-  size_t common = 0;
-  while (common < from.size() && common + 1 < to.size() && from[common] == to[common]) ++common;
-  std::string link;
-  for (size_t i = common; i < from.size(); ++i) link += "../";
-  for (size_t i = common; i < to.size(); ++i) link += (i > common ? "/" : "") + to[i];
-  return link;
-}
-
 }  // namespace
 
-MustacheData list_of(const std::vector<std::string>& items) {
-  MustacheData list(MustacheData::type::list);
-  for (const auto& item : items) list.push_back(MustacheData(item));
-  return list;
-}
-
-std::string join(const std::vector<std::string>& items, std::string_view separator) {
-  std::string text;
-  for (const auto& item : items) {
-    if (!text.empty()) text += separator;
-    text += item;
-  }
-  return text;
-}
-
-std::string short_date(const Date& date) {
-  return std::string(weekday_short_name(weekday_of(date))) + ", " + kShortMonths[date.month - 1] + " " +
-         std::to_string(date.day);
-}
-
-std::string ext(Flavor flavor) { return flavor == Flavor::html ? ".html" : ".md"; }
 
 void set_track(MustacheData& data, const Library& library, const std::string& track_id) {
   const Track* track = find_track(library, track_id);
@@ -177,6 +127,43 @@ const Module& module_of(const ViewContext& ctx, const PlannedBlock& block) {
 std::string module_title(const Library& library, const std::string& id) {
   const Module* m = find_module(library, id);
   return m ? m->title : id;
+}
+namespace {
+
+std::string citation(const Reference& ref) {
+  std::string text = ref.authors + " (" + std::to_string(ref.year) + "). " + ref.title + ".";
+  if (!ref.publisher.empty()) text += " " + ref.publisher + ".";
+  return text;
+}
+
+int week_hours_minutes(const ViewContext& ctx, int week) {
+  int minutes = 0;
+  for (const auto& entry : ctx.meetings) {
+    if (entry.meeting->week == week) minutes += entry.meeting->end - entry.meeting->start;
+  }
+  return minutes;
+}
+}  // namespace
+
+
+// The national lines in `language`, then the organization's own.
+MustacheData crisis_lines_view(const ViewContext& ctx, const std::string& language) {
+  std::vector<CrisisLine> national;
+  for (const char* line : {"lifeline", "helpline", "emergency"}) {
+    std::string key = std::string("crisis.") + line;
+    national.push_back({string_of(ctx, language, key + "_name"), string_of(ctx, language, key + "_contact"),
+                        string_of(ctx, language, key + "_note")});
+  }
+  MustacheData lines(MustacheData::type::list);
+  for (const auto& line : crisis_resources(ctx.organization, national)) {
+    MustacheData item;
+    item["name"] = MustacheData(line.name);
+    item["contact"] = MustacheData(line.contact);
+    item["note"] = MustacheData(line.note);
+    item["has_note"] = MustacheData(!line.note.empty());
+    lines.push_back(item);
+  }
+  return lines;
 }
 
 double week_hours(const ViewContext& ctx, int week) {
@@ -207,9 +194,12 @@ std::string week_dates(const ViewContext& ctx, int week) {
 MustacheData base_view(const ViewContext& ctx, Flavor flavor, const std::string& root, const std::string& title,
                        bool staff) {
   MustacheData view;
+  const std::string& language = ctx.language;
   view["title"] = MustacheData(title);
   view["root"] = MustacheData(root);
   view["staff"] = MustacheData(staff);
+  view["lang"] = MustacheData(language);
+  view["s"] = strings_view(ctx, language);
   MustacheData org;
   org["name"] = MustacheData(ctx.organization.name);
   org["address"] = MustacheData(ctx.organization.address);
@@ -217,17 +207,9 @@ MustacheData base_view(const ViewContext& ctx, Flavor flavor, const std::string&
   org["has_address"] = MustacheData(!ctx.organization.address.empty());
   org["has_phone"] = MustacheData(!ctx.organization.phone.empty());
   view["org"] = std::move(org);
-  MustacheData lines(MustacheData::type::list);
-  for (const auto& line : crisis_resources(ctx.organization)) {
-    MustacheData item;
-    item["name"] = MustacheData(line.name);
-    item["contact"] = MustacheData(line.contact);
-    item["note"] = MustacheData(line.note);
-    item["has_note"] = MustacheData(!line.note.empty());
-    lines.push_back(item);
-  }
-  view["crisis_lines"] = std::move(lines);
-  view["confidentiality"] = MustacheData(confidentiality_reminder(ctx.organization));
+  view["crisis_lines"] = crisis_lines_view(ctx, language);
+  view["confidentiality"] =
+      MustacheData(confidentiality_reminder(ctx.organization, string_of(ctx, language, "footer.confidentiality")));
   const Plan& plan = ctx.plan;
   MustacheData program;
   program["id"] = MustacheData(plan.program);
@@ -258,14 +240,84 @@ MustacheData base_view(const ViewContext& ctx, Flavor flavor, const std::string&
   view["track_styles"] = std::move(styles);
   return view;
 }
+MustacheData module_view(ViewContext& ctx, const Module& m, Flavor flavor) {
+  auto& cache = ctx.module_views[static_cast<int>(flavor)];
+  if (auto it = cache.find(m.id); it != cache.end()) return it->second;
+  MustacheData view;
+  view["id"] = MustacheData(m.id);
+  view["title"] = MustacheData(m.title);
+  view["version"] = MustacheData(m.version);
+  view["summary"] = MustacheData(m.summary);
+  view["duration_minutes"] = MustacheData(std::to_string(m.duration_minutes));
+  view["group_type"] = MustacheData(group_type_name(m.group_type));
+  set_track(view, ctx.library, m.track);
+  view["objectives"] = list_of(m.objectives);
+  view["materials"] = list_of(m.materials);
+  view["has_materials"] = MustacheData(!m.materials.empty());
+  view["discussion_questions"] = numbered_list_of(m.discussion_questions);
+  set_markdown(view, "safety", m.facilitator_notes.safety, flavor);
+  set_markdown(view, "trauma_informed", m.facilitator_notes.trauma_informed, flavor);
+  set_markdown(view, "newcomers", m.facilitator_notes.newcomers, flavor);
+  view["handout_title"] = MustacheData(m.handout.title);
+  // Which languages the handout exists in, so staff know what they can hand a Spanish reader.
+  std::vector<std::string> names;
+  for (const auto& code : handout_languages(m)) {
+    const Language* language = find_language(code);
+    const Translation* translation = find_translation(m, code);
+    bool stale = translation && !translation->translates.empty() && compare_versions(translation->translates, m.version) < 0;
+    names.push_back(std::string(language ? language->name : code) + (stale ? " (older version)" : ""));
+  }
+  view["handout_languages"] = MustacheData(join(names, ", "));
+  set_markdown(view, "homework", m.handout.homework, flavor);
+  std::vector<std::string> references;
+  for (const auto& ref : m.references) references.push_back(citation(ref));
+  view["references"] = list_of(references);
+  cache.emplace(m.id, view);
+  return view;
+}
+
+// The agenda with clock times from the block's start.
+MustacheData agenda_view(const Module& m, int start, bool elapsed) {
+  MustacheData agenda(MustacheData::type::list);
+  int at = start;
+  for (const auto& segment : m.agenda) {
+    MustacheData item;
+    item["title"] = MustacheData(segment.title);
+    item["minutes"] = MustacheData(std::to_string(segment.minutes));
+    item["start"] = MustacheData(elapsed ? elapsed_time(at) : clock12(at));
+    item["end"] = MustacheData(elapsed ? elapsed_time(at + segment.minutes) : clock12(at + segment.minutes));
+    item["talking_points"] = list_of(segment.talking_points);
+    if (segment.activity) {
+      MustacheData activity;
+      activity["name"] = MustacheData(segment.activity->name);
+      activity["kind"] = MustacheData(segment.activity->kind);
+      activity["steps"] = numbered_list_of(segment.activity->steps);
+      item["activity"] = std::move(activity);
+    } else {
+      item["activity"] = MustacheData(false);
+    }
+    agenda.push_back(item);
+    at += segment.minutes;
+  }
+  return agenda;
+}
+
+
 
 MustacheData handout_view(ViewContext& ctx, const Module& m, Flavor flavor) {
+  const std::string& language = ctx.language;
   auto& cache = ctx.handout_views[static_cast<int>(flavor)];
-  if (auto it = cache.find(m.id); it != cache.end()) return it->second;
-  const Handout& h = m.handout;
+  std::string cache_key = language + ":" + m.id;
+  if (auto it = cache.find(cache_key); it != cache.end()) return it->second;
+  const Translation* translation = find_translation(m, language);
+  const Handout& h = translation ? translation->handout : m.handout;
   MustacheData view;
+  // Its own language and strings, so a packet can hold handouts of several languages.
+  view["lang"] = MustacheData(language);
+  view["s"] = strings_view(ctx, language);
+  view["crisis_lines"] = crisis_lines_view(ctx, language);
   view["title"] = MustacheData(h.title);
-  view["module_title"] = MustacheData(m.title);
+  view["module_title"] = MustacheData(translation ? translation->title : m.title);
   set_track(view, ctx.library, m.track);
   set_markdown(view, "body", h.body, flavor);
   view["key_points"] = list_of(h.key_points);
@@ -284,9 +336,26 @@ MustacheData handout_view(ViewContext& ctx, const Module& m, Flavor flavor) {
   view["worksheet"] = std::move(worksheet);
   view["has_worksheet"] = MustacheData(!h.worksheet.empty());
   set_markdown(view, "homework", h.homework, flavor);
-  cache.emplace(m.id, view);
+  cache.emplace(cache_key, view);
   return view;
 }
+namespace {
+
+enum class ActivityKind { check_in, pause, check_out, other };
+
+// Fixed blocks get the template's standard guidance for their kind, recognised by name.
+ActivityKind activity_kind(const std::string& name) {
+  std::string text = lower(name);
+  if (contains(text, "check-in") || contains(text, "check in") || contains(text, "checkin")) return ActivityKind::check_in;
+  if (contains(text, "break") || contains(text, "pause")) return ActivityKind::pause;
+  if (contains(text, "check-out") || contains(text, "check out") || contains(text, "wrap") ||
+      contains(text, "closing")) {
+    return ActivityKind::check_out;
+  }
+  return ActivityKind::other;
+}
+}  // namespace
+
 
 MustacheData block_view(ViewContext& ctx, const PlannedBlock& block, Flavor flavor, bool full) {
   MustacheData view;
@@ -333,17 +402,57 @@ std::vector<const Module*> meeting_modules(const ViewContext& ctx, const Meeting
   }
   return modules;
 }
+namespace {
+
+std::vector<std::string> split_path(const std::string& path) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (start < path.size()) {
+    size_t slash = path.find('/', start);
+    parts.push_back(path.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  return parts;
+}
+
+// The link from a document in `from_folder` ("", "week-01", "week-01/2027-01-04") to `path`,
+// both relative to the output folder, so a build can be moved or opened from disk.
+std::string relative(const std::string& from_folder, const std::string& path) {
+  std::vector<std::string> from = split_path(from_folder);
+  std::vector<std::string> to = split_path(path);
+  size_t common = 0;
+  while (common < from.size() && common + 1 < to.size() && from[common] == to[common]) ++common;
+  std::string link;
+  for (size_t i = common; i < from.size(); ++i) link += "../";
+  for (size_t i = common; i < to.size(); ++i) link += (i > common ? "/" : "") + to[i];
+  return link;
+}
+}  // namespace
+
 
 MustacheData meeting_summary(ViewContext& ctx, const MeetingEntry& entry, Flavor flavor, const std::string& from) {
   const Meeting& meeting = *entry.meeting;
   MustacheData view;
-  view["date"] = MustacheData(long_date(meeting.date));
+  view["date"] = MustacheData(long_date(meeting.date, ctx.language));
   view["short_date"] = MustacheData(short_date(meeting.date));
   view["iso_date"] = MustacheData(to_iso(meeting.date));
-  view["time"] = MustacheData(time_range(meeting.start, meeting.end));
+  view["time"] = MustacheData(time_range(meeting.start, meeting.end, ctx.language));
   view["week"] = MustacheData(std::to_string(meeting.week));
   view["guide_link"] = MustacheData(relative(from, entry.folder + "/facilitator-guide" + ext(flavor)));
-  view["handouts_link"] = MustacheData(relative(from, entry.folder + "/handouts" + ext(flavor)));
+  const std::string& first = ctx.options.languages.empty() ? ctx.language : ctx.options.languages.front();
+  view["handouts_link"] = MustacheData(relative(from, entry.folder + "/" + language_file_name("handouts", first, ext(flavor))));
+  // Every handout language but the first, for staff documents that link them all.
+  MustacheData others(MustacheData::type::list);
+  for (size_t i = 1; i < ctx.options.languages.size(); ++i) {
+    const std::string& language = ctx.options.languages[i];
+    const Language* known = find_language(language);
+    MustacheData other;
+    other["language"] = MustacheData(known ? known->name : language);
+    other["link"] = MustacheData(relative(from, entry.folder + "/" + language_file_name("handouts", language, ext(flavor))));
+    others.push_back(other);
+  }
+  view["other_handouts"] = std::move(others);
   view["week_link"] = MustacheData(relative(from, week_folder(meeting.week) + "/plan" + ext(flavor)));
   MustacheData blocks(MustacheData::type::list);
   for (const auto& block : meeting.blocks) blocks.push_back(block_view(ctx, block, flavor, false));
@@ -354,6 +463,19 @@ MustacheData meeting_summary(ViewContext& ctx, const MeetingEntry& entry, Flavor
   view["handout_list"] = MustacheData(join(handouts, ", "));
   view["has_handouts"] = MustacheData(!handouts.empty());
   return view;
+}
+
+std::string copies_text(const ViewContext& ctx) {
+  const auto& languages = ctx.options.languages;
+  if (languages.size() == 1) return std::to_string(ctx.copies.at(languages[0]));
+  std::vector<std::string> parts;
+  for (const auto& language : languages) {
+    const Language* known = find_language(language);
+    parts.push_back(std::to_string(ctx.copies.at(language)) + " " + (known ? known->name : language));
+  }
+  std::string last = parts.back();
+  parts.pop_back();
+  return join(parts, ", ") + " and " + last;
 }
 
 MustacheData packet_links(const ViewContext& ctx, int week, const std::string& from) {
@@ -379,57 +501,8 @@ MustacheData skipped_list(const ViewContext& ctx, int week) {
   }
   return list;
 }
+namespace {
 
-MustacheData module_view(ViewContext& ctx, const Module& m, Flavor flavor) {
-  auto& cache = ctx.module_views[static_cast<int>(flavor)];
-  if (auto it = cache.find(m.id); it != cache.end()) return it->second;
-  MustacheData view;
-  view["id"] = MustacheData(m.id);
-  view["title"] = MustacheData(m.title);
-  view["version"] = MustacheData(m.version);
-  view["summary"] = MustacheData(m.summary);
-  view["duration_minutes"] = MustacheData(std::to_string(m.duration_minutes));
-  view["group_type"] = MustacheData(group_type_name(m.group_type));
-  set_track(view, ctx.library, m.track);
-  view["objectives"] = list_of(m.objectives);
-  view["materials"] = list_of(m.materials);
-  view["has_materials"] = MustacheData(!m.materials.empty());
-  view["discussion_questions"] = numbered_list_of(m.discussion_questions);
-  set_markdown(view, "safety", m.facilitator_notes.safety, flavor);
-  set_markdown(view, "trauma_informed", m.facilitator_notes.trauma_informed, flavor);
-  set_markdown(view, "newcomers", m.facilitator_notes.newcomers, flavor);
-  view["handout_title"] = MustacheData(m.handout.title);
-  set_markdown(view, "homework", m.handout.homework, flavor);
-  std::vector<std::string> references;
-  for (const auto& ref : m.references) references.push_back(citation(ref));
-  view["references"] = list_of(references);
-  cache.emplace(m.id, view);
-  return view;
-}
-
-MustacheData agenda_view(const Module& m, int start, bool elapsed) {
-  MustacheData agenda(MustacheData::type::list);
-  int at = start;
-  for (const auto& segment : m.agenda) {
-    MustacheData item;
-    item["title"] = MustacheData(segment.title);
-    item["minutes"] = MustacheData(std::to_string(segment.minutes));
-    item["start"] = MustacheData(elapsed ? elapsed_time(at) : clock12(at));
-    item["end"] = MustacheData(elapsed ? elapsed_time(at + segment.minutes) : clock12(at + segment.minutes));
-    item["talking_points"] = list_of(segment.talking_points);
-    if (segment.activity) {
-      MustacheData activity;
-      activity["name"] = MustacheData(segment.activity->name);
-      activity["kind"] = MustacheData(segment.activity->kind);
-      activity["steps"] = numbered_list_of(segment.activity->steps);
-      item["activity"] = std::move(activity);
-    } else {
-      item["activity"] = MustacheData(false);
-    }
-    agenda.push_back(item);
-    at += segment.minutes;
-  }
-  return agenda;
-}
+}  // namespace
 
 }  // namespace iopplan

@@ -32,6 +32,10 @@ std::string week_dates(const ViewContext& ctx, int week);
 MustacheData base_view(const ViewContext& ctx, Flavor flavor, const std::string& root, const std::string& title,
                        bool staff);
 
+// The national crisis lines in `language` (from its strings table), then the organization's own.
+MustacheData crisis_lines_view(const ViewContext& ctx, const std::string& language);
+
+// One module's handout in ctx.language (its translation, or the module's own for English).
 MustacheData handout_view(ViewContext& ctx, const Module& m, Flavor flavor);
 
 // A module as the facilitator guide shows it (cached per module and flavor).
@@ -46,6 +50,9 @@ MustacheData block_view(ViewContext& ctx, const PlannedBlock& block, Flavor flav
 std::vector<const Module*> meeting_modules(const ViewContext& ctx, const Meeting& meeting);
 
 MustacheData meeting_summary(ViewContext& ctx, const MeetingEntry& entry, Flavor flavor, const std::string& from);
+
+// Handout copies per meeting in the print packet: "12", or "8 English and 4 Spanish".
+std::string copies_text(const ViewContext& ctx);
 
 MustacheData packet_links(const ViewContext& ctx, int week, const std::string& from);
 

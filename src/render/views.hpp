@@ -31,23 +31,35 @@ struct ViewContext {
   const RenderOptions& options;
   int weeks = 0;                       // calendar_weeks(plan): week folders 1..weeks
   std::vector<MeetingEntry> meetings;  // plan order
-  int copies = 1;                      // handout copies per meeting in the print packet
+  const std::map<std::string, Strings>& strings;  // by language (templates.hpp)
+  std::map<std::string, int> copies{};  // handout copies per meeting in the print packet, by language
+  std::string language = "en";         // of the document being rendered: handouts and packets change it
   bool has_html = false;
   bool has_md = false;
   bool has_pdf = false;
   // Built once per module and flavor, copied into each document that shows the module.
-  std::map<std::string, MustacheData> module_views[2];
-  std::map<std::string, MustacheData> handout_views[2];
+  std::map<std::string, MustacheData> module_views[2]{};
+  std::map<std::string, MustacheData> handout_views[2]{};  // by "<language>:<module id>"
 };
 
-// Checks what the views rely on (modules in the library, weeks in range, one of module and
-// activity per block) and fills ctx.meetings. False, with errors in `out`, when the plan is unusable.
+// The strings of `language` with {name} placeholders filled from `values`, as the view value `s`
+// ("{{s.crisis.heading}}").
+MustacheData strings_view(const ViewContext& ctx, const std::string& language,
+                          const std::map<std::string, std::string>& values = {});
+
+// One string of `language` with {name} placeholders filled.
+std::string string_of(const ViewContext& ctx, const std::string& language, const std::string& key,
+                      const std::map<std::string, std::string>& values = {});
+
+// Checks what the views rely on (modules in the library with a translation for each language, weeks
+// in range, one of module and activity per block) and fills ctx.meetings. False, with errors in `out`, when the plan is unusable.
 bool prepare_views(ViewContext& ctx, Diagnostics& out);
 
 // One view per document; each carries the organization, crisis lines and links back to the index.
 MustacheData index_view(ViewContext& ctx, Flavor flavor);
 MustacheData week_plan_view(ViewContext& ctx, int week, Flavor flavor);
 MustacheData facilitator_guide_view(ViewContext& ctx, const MeetingEntry& entry, Flavor flavor);
+// Handouts in ctx.language.
 MustacheData handouts_view(ViewContext& ctx, const MeetingEntry& entry, Flavor flavor);
 MustacheData print_packet_view(ViewContext& ctx, int week);
 

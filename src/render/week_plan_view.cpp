@@ -15,7 +15,7 @@ MustacheData week_plan_view(ViewContext& ctx, int week, Flavor flavor) {
   info["dates"] = MustacheData(week_dates(ctx, week));
   info["hours"] = MustacheData(hours_text(week_hours(ctx, week)));
   view["week"] = std::move(info);
-  view["copies"] = MustacheData(std::to_string(ctx.copies));
+  view["copies"] = MustacheData(copies_text(ctx));
   MustacheData meetings(MustacheData::type::list);
   for (const auto& entry : ctx.meetings) {
     if (entry.meeting->week != week) continue;

@@ -36,4 +36,15 @@ BOOST_AUTO_TEST_CASE(weekdays_and_arithmetic) {
   BOOST_TEST(!parse_weekday("thurs").has_value());
 }
 
+BOOST_AUTO_TEST_CASE(dates_and_clocks_in_a_handout_language) {
+  BOOST_TEST(long_date({2027, 1, 4}, "es") == "lunes, 4 de enero de 2027");
+  BOOST_TEST(long_date({2027, 9, 1}, "es") == "miércoles, 1 de septiembre de 2027");
+  BOOST_TEST(long_date({2027, 12, 25}, "es") == "sábado, 25 de diciembre de 2027");
+  BOOST_TEST(long_date({2027, 1, 4}, "en") == "Monday, January 4, 2027");
+  BOOST_TEST(clock12(18 * 60) == "6:00 PM");
+  BOOST_TEST(clock12(0) == "12:00 AM");
+  BOOST_TEST(clock12(18 * 60 + 30, "es") == "6:30 p. m.");
+  BOOST_TEST(clock12(9 * 60, "es") == "9:00 a. m.");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

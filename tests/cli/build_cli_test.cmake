@@ -98,6 +98,49 @@ foreach(page ${pages})
 endforeach()
 check("code EQUAL 0 AND shown AND NOT raw" "build: <script> and {{#x}} in a module print as text")
 
+# Spanish handouts: a copy of the renderer's fixture library (every module translated) with a program.
+file(COPY ${SOURCE_DIR}/tests/render/fixtures/library/ DESTINATION ${WORK_DIR}/bilingual)
+file(WRITE ${WORK_DIR}/bilingual/programs/evening.toml "id = \"evening\"
+name = \"Evening group\"
+admission = \"closed\"
+weeks = 1
+start_date = 2027-01-04
+meeting_days = [\"mon\", \"thu\"]
+start_time = \"18:00\"
+meeting_minutes = 60
+[[block]]
+slot = \"Topic\"
+minutes = 60
+")
+run(code build evening --library bilingual --languages en,es --copies en=3,es=2 --out es)
+check("code EQUAL 0 AND EXISTS ${WORK_DIR}/es/week-01/2027-01-04/handouts.es.html AND EXISTS ${WORK_DIR}/es/week-01/2027-01-04/handouts.html"
+  "build --languages en,es: handouts.es.html beside handouts.html (${last_stderr})")
+file(READ ${WORK_DIR}/es/week-01/2027-01-04/handouts.es.html es_html)
+check("es_html MATCHES \"<html lang=.es.>\" AND es_html MATCHES \"lunes, 4 de enero de 2027\" AND es_html MATCHES \"marque 2 para espa\""
+  "build: the Spanish handouts have lang=es, a Spanish date and the Spanish crisis box")
+file(READ ${WORK_DIR}/es/week-01/plan.html week_html)
+check("week_html MATCHES \"3 English and 2 Spanish copies of each handout\"" "build: --copies en=3,es=2 per language")
+run(code build evening --library bilingual --languages en,fr --out e)
+check("code EQUAL 2 AND NOT EXISTS ${WORK_DIR}/e AND last_stderr STREQUAL \"iopplan: error: --languages: unknown language 'fr'; the languages are en (English) and es (Spanish)\n\""
+  "build: an unknown --languages is a usage error")
+run(code build evening --library bilingual --copies en=3,es=lots --out e)
+check("code EQUAL 2 AND NOT EXISTS ${WORK_DIR}/e AND last_stderr STREQUAL \"iopplan: error: --copies: 'es=lots' must be a language and a number from 1 to 200, such as es=4\n\""
+  "build: a bad --copies is a usage error")
+run(code build evening --library bilingual --copies es=2 --out e)
+check("code EQUAL 2 AND NOT EXISTS ${WORK_DIR}/e AND last_stderr STREQUAL \"iopplan: error: copies are given for 'es', but this build prints handouts in en only\n\""
+  "build: copies for a language the build does not print")
+run(code build evening --library bilingual --copies 5 --out five)
+check("code EQUAL 0" "build: plain --copies N still works")
+
+# A module's version raised without its translation: check --strict fails naming the translation.
+file(READ ${WORK_DIR}/bilingual/wellness/sleep-basics.toml module_text)
+string(REPLACE "version = \"1.0.0\"" "version = \"1.1.0\"" module_text "${module_text}")
+file(WRITE ${WORK_DIR}/bilingual/wellness/sleep-basics.toml "${module_text}")
+run(code check --strict --library bilingual)
+check("code EQUAL 1 AND last_stderr MATCHES \"^bilingual/wellness/sleep-basics.es.toml:2:14: warning: stale translation: it translates version 1.0.0 of 'sleep-basics', which is now version 1.1.0\""
+  "check --strict: a stale translation fails, naming the translation file (${last_stderr})")
+check("last_stdout MATCHES \"es .Spanish.: 2 of 3 modules translated, 0 missing, 1 stale\"" "check: the Spanish summary line (${last_stdout})")
+
 # Usage and input errors.
 run(code build no-such-program --out e)
 check("code EQUAL 2 AND NOT EXISTS ${WORK_DIR}/e" "build: unknown program is a usage error")

@@ -47,8 +47,11 @@ expect("usage: bad --format" EXIT 2 ARGS list --format xml)
 expect("usage: --help exits 0" EXIT 0 STDOUT_MATCHES "Subcommands:" ARGS --help)
 
 expect("list: a track, as text" EXIT 0
-  STDOUT_MATCHES "^ID +TRACK +MIN PHASE +GRADE  TITLE\n.*\nhigh-risk-situations +relapse-prevention +60 early +[0-9.]+  Spotting High-Risk Situations\n"
+  STDOUT_MATCHES "^ID +TRACK +MIN PHASE +GRADE LANGS  FH-ES  TITLE\n.*\nhigh-risk-situations +relapse-prevention +60 early +[0-9.]+ en +-  Spotting High-Risk Situations\n"
   ARGS list --track relapse-prevention)
+expect("list: each module's handout languages and the Spanish reading ease" EXIT 0
+  STDOUT_MATCHES "\nnoticing-cravings +coping-skills +[0-9]+ early +[-0-9.]+ en,es +[0-9]+\\.[0-9]  Noticing Cravings\n"
+  ARGS list --library ../render/fixtures/library)
 expect("list: unknown track" EXIT 2 STDERR "iopplan: error: unknown track 'nope'\n" ARGS list --track nope)
 
 execute_process(COMMAND ${IOPPLAN} list --format json --library fixtures/bad-library RESULT_VARIABLE code

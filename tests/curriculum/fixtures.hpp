@@ -3,6 +3,9 @@
 
 #include <string>
 
+#include <map>
+
+#include "iopplan/curriculum/loader.hpp"
 #include "test_support.hpp"
 
 namespace iopplan::testing {
@@ -58,5 +61,26 @@ inline std::string valid_module(const std::string& id = "alpha") {
          "title = \"Relapse Prevention\"\n";           // 39
 }
 
+// A library "lib" of tracks.toml and `files` (path -> text), loaded from memory.
+inline LoadResult load_with(const std::map<std::string, std::string>& files) {
+  MemoryFileSource source;
+  source.add("lib/tracks.toml", kTracks);
+  for (const auto& [path, text] : files) source.add(path, text);
+  return load_library(source, "lib");
+}
+
+// A valid Spanish translation of valid_module(): same version, same list lengths. Line numbers matter.
+inline std::string valid_translation(const std::string& language = "es") {
+  return "language = \"" + language + "\"\n"                   // 1
+         "translates = \"1.0.0\"\n"                             // 2
+         "title = \"Alfa\"\n"                                   // 3
+         "\n"                                                    // 4
+         "[handout]\n"                                           // 5
+         "title = \"Alfa\"\n"                                   // 6
+         "body = \"Las palabras cortas ayudan. Las frases cortas, también.\"\n"  // 7
+         "key_points = [\"Sea breve.\"]\n"                      // 8
+         "worksheet = [\"Mi plan:\"]\n"                         // 9
+         "homework = \"Pruébelo una vez.\"\n";                  // 10
+}
 
 }  // namespace iopplan::testing

@@ -8,6 +8,7 @@
 
 using namespace iopplan;
 using iopplan::testing::kTracks;
+using iopplan::testing::load_with;
 using iopplan::testing::replace_line;
 using iopplan::testing::valid_module;
 
@@ -17,13 +18,6 @@ std::vector<std::string> lines_of(const Diagnostics& diagnostics) {
   std::vector<std::string> lines;
   for (const auto& d : diagnostics) lines.push_back(format_diagnostic(d));
   return lines;
-}
-
-LoadResult load_with(const std::map<std::string, std::string>& files) {
-  MemoryFileSource source;
-  source.add("lib/tracks.toml", kTracks);
-  for (const auto& [path, text] : files) source.add(path, text);
-  return load_library(source, "lib");
 }
 
 struct Case {

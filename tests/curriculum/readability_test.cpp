@@ -21,9 +21,38 @@ const SyllableCase kSyllables[] = {
     {"agree", 2},  {"free", 1},   {"situation", 3}, {"rhythm", 1},
 };
 
-TextStats stats_of(std::string_view text, bool markdown) {
+// Spanish words with their syllables as a dictionary splits them.
+const SyllableCase kSpanishSyllables[] = {
+    {"casa", 2},          // ca-sa
+    {"ayuda", 3},         // a-yu-da: y before a vowel is a consonant
+    {"y", 1},             // y alone is a vowel
+    {"hoy", 1},           // o + final y: one diphthong
+    {"muy", 1},           // u + y
+    {"que", 1},           // the u of que is silent
+    {"quiero", 2},        // quie-ro
+    {"guerra", 2},        // gue-rra: silent u
+    {"agua", 2},          // a-gua: the u of gua is sounded
+    {"pingüino", 3},      // pin-güi-no: ü is sounded
+    {"ciudad", 2},        // ciu-dad: two weak vowels, one syllable
+    {"país", 2},          // pa-ís: an accented i breaks the diphthong
+    {"día", 2},           // dí-a
+    {"leer", 2},          // le-er: two strong vowels, a hiatus
+    {"aéreo", 4},         // a-é-re-o
+    {"recuperación", 5},  // re-cu-pe-ra-ción
+    {"sustancias", 3},    // sus-tan-cias
+    {"trastorno", 3},     // tras-tor-no
+    {"persona", 3},       // per-so-na
+    {"ahora", 3},         // a-ho-ra: h keeps the vowels apart
+    {"buey", 1},          // a triphthong
+    {"construir", 2},     // cons-truir
+    {"Ánimo", 3},         // upper case counts the same
+    {"ESTRÉS", 2},        // es-trés
+    {"pst", 1},           // every word has at least one
+};
+
+TextStats stats_of(std::string_view text, bool markdown, std::string_view language = "en") {
   TextStats stats;
-  add_text_stats(stats, text, markdown);
+  add_text_stats(stats, text, markdown, language);
   return stats;
 }
 
@@ -33,6 +62,37 @@ BOOST_AUTO_TEST_SUITE(readability)
 
 BOOST_DATA_TEST_CASE(syllables_follow_the_documented_rules, boost::unit_test::data::make(kSyllables), c) {
   BOOST_TEST(count_syllables(c.word) == c.syllables);
+}
+
+BOOST_DATA_TEST_CASE(spanish_syllables_follow_diphthong_and_hiatus_rules,
+                     boost::unit_test::data::make(kSpanishSyllables), c) {
+  BOOST_TEST(count_spanish_syllables(std::string_view(c.word)) == c.syllables);
+}
+
+BOOST_AUTO_TEST_CASE(spanish_words_keep_their_accented_letters) {
+  // "¿Qué siente?" is two words and one sentence; ¿ and ¡ are not letters.
+  TextStats s = stats_of("¿Qué siente? ¡Llame al 988! Pida ayuda.", false, "es");
+  BOOST_TEST(s.words == 6);
+  BOOST_TEST(s.sentences == 3);
+  BOOST_TEST(s.syllables == 1 + 2 + 2 + 1 + 2 + 3);  // qué sien-te lla-me al pi-da a-yu-da
+  // Counted as English, an accented letter is a consonant: "qué" has no vowel but e.
+  BOOST_TEST(stats_of("Qué", false).syllables == 1);
+}
+
+BOOST_AUTO_TEST_CASE(fernandez_huerta_matches_the_formula) {
+  // 100 words, 10 sentences, 200 syllables: 206.84 - 0.60 x 200 - 1.02 x 10.
+  BOOST_TEST(fernandez_huerta(TextStats{100, 10, 200}) == 76.64, boost::test_tools::tolerance(1e-9));
+  BOOST_TEST(fernandez_huerta(TextStats{}) == 0.0);
+  // Shorter sentences read easier, as in Flesch's formula it adapts.
+  BOOST_TEST(fernandez_huerta(TextStats{100, 20, 200}) > fernandez_huerta(TextStats{100, 5, 200}));
+}
+
+BOOST_AUTO_TEST_CASE(plain_spanish_scores_easy_and_dense_spanish_does_not) {
+  TextStats plain = stats_of("Llame a un amigo. Salga a caminar. Tome agua. Duerma bien.", false, "es");
+  TextStats dense = stats_of("Las intervenciones psicoeducativas multidisciplinarias proporcionan "
+                             "conocimientos fundamentales sobre consideraciones fisiológicas.", false, "es");
+  BOOST_TEST(fernandez_huerta(plain) > 90.0);
+  BOOST_TEST(fernandez_huerta(dense) < 30.0);
 }
 
 BOOST_AUTO_TEST_CASE(words_and_sentences) {

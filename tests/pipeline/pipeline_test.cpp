@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <unistd.h>
 
 #include "iopplan/pipeline/build.hpp"
@@ -145,6 +146,55 @@ BOOST_AUTO_TEST_CASE(check_counts_and_sorts_what_it_finds) {
   BOOST_TEST(result.modules == 3u);
   BOOST_TEST(result.tracks == 2u);
   BOOST_TEST(result.programs == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(build_prints_the_handout_languages_of_the_program_or_the_request) {
+  TempLibrary temp;
+  std::string text = kProgram;
+  text.insert(text.find("admission"), "languages = [\"en\", \"es\"]\n");
+  std::ofstream(temp.root / "library/programs/tiny.toml") << text;
+  BuildRequest request = build_request_for(temp);
+  BuildResult result = build(DiskFileSource(), request);
+  BOOST_TEST(diagnostics_text(result.run.diagnostics) == "");
+  BOOST_TEST(fs::exists(temp.root / "out/week-01/2027-03-01/handouts.html"));
+  BOOST_TEST(fs::exists(temp.root / "out/week-01/2027-03-01/handouts.es.html"));
+  BOOST_TEST(fs::exists(temp.root / "out/week-01/2027-03-01/handouts.es.md"));
+
+  request.languages = {"en"};  // --languages en
+  request.out_dir = (temp.root / "out-en").string();
+  result = build(DiskFileSource(), request);
+  BOOST_TEST(diagnostics_text(result.run.diagnostics) == "");
+  BOOST_TEST(fs::exists(temp.root / "out-en/week-01/2027-03-01/handouts.html"));
+  BOOST_TEST(!fs::exists(temp.root / "out-en/week-01/2027-03-01/handouts.es.html"));
+}
+
+BOOST_AUTO_TEST_CASE(check_reports_missing_and_stale_translations_for_the_languages_programs_print) {
+  TempLibrary temp;
+  std::string lib = temp.library();
+  CheckResult before = check_library_folder(DiskFileSource(), lib, {});
+  BOOST_REQUIRE(before.languages.size() == 1u);
+  BOOST_TEST(completeness_text(before.languages[0]) ==
+             "es (Spanish): 3 of 3 modules translated, 0 missing, 0 stale; no program prints it");
+
+  std::string text = kProgram;
+  text.insert(text.find("admission"), "languages = [\"en\", \"es\"]\n");
+  std::ofstream(temp.root / "library/programs/tiny.toml") << text;
+  fs::remove(temp.root / "library/wellness/sleep-basics.es.toml");
+  std::ifstream in(temp.root / "library/coping-skills/noticing-cravings.es.toml");
+  std::string translation((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  translation.replace(translation.find("1.0.0"), 5, "0.9.0");
+  std::ofstream(temp.root / "library/coping-skills/noticing-cravings.es.toml") << translation;
+
+  CheckResult result = check_library_folder(DiskFileSource(), lib, {});
+  BOOST_TEST(diagnostics_text(result.diagnostics) ==
+             lib + "/coping-skills/noticing-cravings.es.toml:2:14: warning: stale translation: it translates version "
+                   "0.9.0 of 'noticing-cravings', which is now version 1.0.0 (" + lib +
+                   "/coping-skills/noticing-cravings.toml); update the text, then 'translates'\n" +
+             lib + "/wellness/sleep-basics.toml:1:6: warning: no Spanish handout: program 'tiny' prints Spanish "
+                   "handouts; write " + lib + "/wellness/sleep-basics.es.toml\n");
+  BOOST_REQUIRE(result.languages.size() == 1u);
+  BOOST_TEST(completeness_text(result.languages[0]) ==
+             "es (Spanish): 1 of 3 modules translated, 1 missing, 1 stale; printed by tiny");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,11 +1,13 @@
 // The browser print test: a real week's print packet, printed by headless Chromium through the
 // same path as `iopplan build --format pdf`, checked with pdfinfo and pdftotext.
-// Usage: iopplan_print_test WORK_DIR. Exit 0 pass, 1 fail, 77 skipped (no Chromium).
+// Usage: iopplan_print_test WORK_DIR [es]. Exit 0 pass, 1 fail, 77 skipped (no Chromium).
+// With "es": one Spanish handout, from the renderer's fixture library, printed and read back.
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <optional>
 #include <string>
 
 #include "iopplan/base/file_source.hpp"
@@ -88,11 +90,72 @@ std::string build(const Plan& plan, const Library& library, const TemplateSet& t
   return (dir / "week-01" / "print-packet.pdf").string();
 }
 
+// A library from the source tree and the built-in templates; false after reporting their errors.
+bool load_inputs(const std::string& library_dir, LoadResult& loaded, std::optional<TemplateSet>& templates) {
+  DiskFileSource files;
+  loaded = load_library(files, std::string(IOPPLAN_SOURCE_DIR) + "/" + library_dir);
+  Diagnostics diagnostics;
+  templates = load_templates(files, std::string(IOPPLAN_SOURCE_DIR) + "/templates", "", diagnostics);
+  report(loaded.diagnostics);
+  report(diagnostics);
+  return !has_errors(loaded.diagnostics) && templates.has_value();
+}
+
+// One meeting of the fixture library printed in Spanish only: the packet holds a Spanish sign-in
+// sheet and one Spanish handout.
+int print_spanish(const std::string& chromium, const fs::path& work) {
+  LoadResult loaded;
+  std::optional<TemplateSet> templates;
+  if (!load_inputs("tests/render/fixtures/library", loaded, templates)) return 1;
+  constexpr int kSix = 18 * 60;
+  Plan plan;
+  plan.program = "print-test-es";
+  plan.program_name = "Programa intensivo de tarde";
+  plan.weeks = 1;
+  plan.group_size = 8;
+  plan.start = {2027, 1, 4};
+  Meeting meeting;
+  meeting.week = 1;
+  meeting.date = {2027, 1, 4};
+  meeting.start = kSix;
+  meeting.end = kSix + 60;
+  meeting.blocks = {block(kSix, 60, "", "noticing-cravings")};
+  plan.meetings = {meeting};
+  RenderOptions options;
+  options.formats = {Format::html, Format::pdf};
+  options.languages = {"es"};
+  options.copies = 1;
+  std::string pdf = build(plan, loaded.library, *templates, options, chromium, work / "es");
+  check(!pdf.empty(), "the Spanish print packet was printed to " + pdf);
+  if (pdf.empty()) return 1;
+  std::string html = read_file(work / "es" / "week-01" / "2027-01-04" / "handouts.es.html");
+  check(html.find("<html lang=\"es\">") != std::string::npos, "handouts.es.html is <html lang=\"es\">");
+  check(html.find("lang=\"es\">") != html.rfind("lang=\"es\">"), "its handout carries lang=\"es\" too");
+  int pages = std::atoi(field(run("pdfinfo '" + pdf + "' 2>&1"), "Pages").c_str());
+  check(pages >= 2, std::to_string(pages) + " pages: the sign-in sheet, then the handout");
+  std::string text = run("pdftotext -layout -f 2 -l " + std::to_string(pages) + " '" + pdf + "' - 2>&1");
+  std::cout << text;
+  for (const char* part : {"Los antojos son olas", "Si necesita ayuda ahora mismo", "marque 2 para español", "AYUDA",
+                           "1-800-662-4357", "Llame al 911", "lunes, 4 de enero de 2027", "Recuerde", "Su turno",
+                           "Antes del próximo grupo"}) {
+    check(text.find(part) != std::string::npos, std::string("the printed handout reads \"") + part + "\"");
+  }
+  check(text.find("Remember") == std::string::npos && text.find("If you need help") == std::string::npos,
+        "no English heading is left on the Spanish handout");
+  std::string first = run("pdftotext -layout -f 1 -l 1 '" + pdf + "' - 2>&1");
+  check(first.find("Hoja de asistencia del grupo") != std::string::npos, "the sign-in sheet is in Spanish");
+  // Chromium writes the document's language into the PDF's catalog of a tagged PDF.
+  std::string bytes = read_file(pdf);
+  check(bytes.find("/Lang (es)") != std::string::npos, "the PDF says its language is es (/Lang (es))");
+  std::cout << (failures == 0 ? "Spanish print test passed\n" : "Spanish print test FAILED\n");
+  return failures == 0 ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 2) {
-    std::cerr << "usage: iopplan_print_test WORK_DIR\n";
+  if (argc != 2 && !(argc == 3 && std::string(argv[2]) == "es")) {
+    std::cerr << "usage: iopplan_print_test WORK_DIR [es]\n";
     return 2;
   }
   auto chromium = find_chromium();
@@ -104,16 +167,11 @@ int main(int argc, char** argv) {
   fs::path work = argv[1];
   std::error_code ec;
   fs::remove_all(work, ec);  // the test's own scratch folder from an earlier run
+  if (argc == 3) return print_spanish(*chromium, work);
 
-  DiskFileSource files;
-  LoadResult loaded = load_library(files, std::string(IOPPLAN_SOURCE_DIR) + "/curricula");
-  Diagnostics diagnostics;
-  auto templates = load_templates(files, std::string(IOPPLAN_SOURCE_DIR) + "/templates", "", diagnostics);
-  if (has_errors(loaded.diagnostics) || !templates) {
-    report(loaded.diagnostics);
-    report(diagnostics);
-    return 1;
-  }
+  LoadResult loaded;
+  std::optional<TemplateSet> templates;
+  if (!load_inputs("curricula", loaded, templates)) return 1;
   Plan plan;
   plan.program = "print-test";
   plan.program_name = "Evening Intensive Outpatient Program";

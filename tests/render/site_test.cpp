@@ -269,6 +269,129 @@ BOOST_AUTO_TEST_CASE(handouts_carry_national_crisis_lines_without_an_organizatio
   }
 }
 
+BOOST_AUTO_TEST_CASE(spanish_handouts_are_written_beside_the_english_ones) {
+  Diagnostics diagnostics;
+  RenderOptions options;
+  options.languages = {"en", "es"};
+  auto site = render_fixture(options, diagnostics);
+  BOOST_REQUIRE_MESSAGE(site, diagnostics_text(diagnostics));
+  for (const char* path : {"week-01/2027-01-04/handouts.html", "week-01/2027-01-04/handouts.md",
+                           "week-01/2027-01-04/handouts.es.html", "week-01/2027-01-04/handouts.es.md",
+                           "week-02/2027-01-15/handouts.es.html"}) {
+    BOOST_TEST(find_file(*site, path) != nullptr, path);
+  }
+  BOOST_TEST(find_file(*site, "week-01/2027-01-04/facilitator-guide.es.html") == nullptr);  // guides stay English
+  BOOST_TEST(site->documents == 24 + 8);
+
+  const std::string& es = find_file(*site, "week-01/2027-01-04/handouts.es.html")->content;
+  BOOST_TEST(es.find("<html lang=\"es\">") != std::string::npos);
+  BOOST_TEST(es.find("<title>Hojas informativas: lunes, 4 de enero de 2027 · Riverside Recovery Center</title>") !=
+             std::string::npos);
+  BOOST_TEST(es.find("<article class=\"sheet handout track-0\" lang=\"es\">") != std::string::npos);
+  BOOST_TEST(es.find("<h1>Los antojos son olas</h1>") != std::string::npos);
+  BOOST_TEST(es.find("Hoja informativa del grupo de hoy, “Notar los antojos” · lunes, 4 de enero de 2027") !=
+             std::string::npos);
+  BOOST_TEST(es.find("<h2>Recuerde</h2>") != std::string::npos);
+  BOOST_TEST(es.find("<h2>Su turno</h2>") != std::string::npos);
+  BOOST_TEST(es.find("<h2>Antes del próximo grupo</h2>") != std::string::npos);
+  BOOST_TEST(es.find("<strong>Si necesita ayuda ahora mismo</strong>") != std::string::npos);
+  BOOST_TEST(es.find("Línea 988 de Prevención del Suicidio y Crisis: Llame al 988 y marque 2 para español, o envíe "
+                     "la palabra AYUDA por texto al 988") != std::string::npos);
+  BOOST_TEST(es.find("Línea Nacional de Ayuda de SAMHSA: 1-800-662-4357</strong>. Gratis, confidencial, las 24 "
+                     "horas, todos los días, en inglés y en español.") != std::string::npos);
+  BOOST_TEST(es.find("Emergencias: Llame al 911") != std::string::npos);
+  BOOST_TEST(es.find("<strong>Confidencialidad.</strong>") != std::string::npos);
+  BOOST_TEST(es.find("Remember") == std::string::npos);
+  BOOST_TEST(es.find("If you need help") == std::string::npos);
+
+  const std::string& es_md = find_file(*site, "week-01/2027-01-04/handouts.es.md")->content;
+  BOOST_TEST(es_md.find("# Hojas informativas: lunes, 4 de enero de 2027") != std::string::npos);
+  BOOST_TEST(es_md.find("### Recuerde") != std::string::npos);
+  BOOST_TEST(es_md.find("**Si necesita ayuda ahora mismo**") != std::string::npos);
+
+  const std::string& en = find_file(*site, "week-01/2027-01-04/handouts.html")->content;
+  BOOST_TEST(en.find("<html lang=\"en\">") != std::string::npos);
+  BOOST_TEST(en.find("<h1>Cravings Are Waves</h1>") != std::string::npos);
+  BOOST_TEST(en.find("Monday, January 4, 2027") != std::string::npos);
+
+  const std::string& guide = find_file(*site, "week-01/2027-01-04/facilitator-guide.html")->content;
+  BOOST_TEST(guide.find("<html lang=\"en\">") != std::string::npos);
+  BOOST_TEST(guide.find("<p>Handout languages: English, Spanish.</p>") != std::string::npos);
+  BOOST_TEST(guide.find("<a href=\"handouts.es.html\">in Spanish</a>") != std::string::npos);
+  const std::string& week = find_file(*site, "week-01/plan.html")->content;
+  BOOST_TEST(week.find("<a href=\"2027-01-04/handouts.es.html\">Handouts in Spanish</a>") != std::string::npos);
+  BOOST_TEST(week.find("4 English and 4 Spanish copies of each handout") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_spanish_only_build_links_its_spanish_handouts) {
+  Diagnostics diagnostics;
+  RenderOptions options;
+  options.languages = {"es"};
+  auto site = render_fixture(options, diagnostics);
+  BOOST_REQUIRE_MESSAGE(site, diagnostics_text(diagnostics));
+  BOOST_TEST(find_file(*site, "week-01/2027-01-04/handouts.html") == nullptr);
+  BOOST_TEST(find_file(*site, "week-01/2027-01-04/handouts.es.html") != nullptr);
+  const std::string& packet = find_file(*site, "week-01/print-packet.html")->content;
+  BOOST_TEST(packet.find("<h1>Hoja de asistencia del grupo</h1>") != std::string::npos);
+  BOOST_TEST(packet.find("<th scope=\"row\">Temas</th><td>Lo básico del sueño; Decir que no a una oferta</td>") !=
+             std::string::npos);
+  BOOST_TEST(packet.find("<td>miércoles, 6 de enero de 2027, 6:00 p. m. – 7:30 p. m.</td>") != std::string::npos);
+  BOOST_TEST(packet.find("<span>Semana 1 · paquete para imprimir</span>") != std::string::npos);
+  BOOST_TEST(find_file(*site, "index.html")->content.find("week-01/2027-01-04/handouts.es.html") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(print_packets_hold_each_language_with_its_own_copies) {
+  Diagnostics diagnostics;
+  RenderOptions options;
+  options.languages = {"en", "es"};
+  options.copies = 3;
+  options.copies_by_language = {{"es", 2}};
+  auto site = render_fixture(options, diagnostics);
+  BOOST_REQUIRE_MESSAGE(site, diagnostics_text(diagnostics));
+  const std::string& packet = find_file(*site, "week-01/print-packet.html")->content;
+  BOOST_TEST(occurrences(packet, "<h1>Group sign-in sheet</h1>") == 2u);  // the first language's
+  BOOST_TEST(occurrences(packet, "<h1>Cravings Are Waves</h1>") == 3u);
+  BOOST_TEST(occurrences(packet, "<h1>Los antojos son olas</h1>") == 2u);
+  BOOST_TEST(occurrences(packet, "lang=\"es\">") == 2u * 3u);  // three Spanish handouts, two copies each
+  // The English section comes first, then the Spanish one, in every meeting.
+  BOOST_TEST(packet.rfind("<h1>Cravings Are Waves</h1>") < packet.find("<h1>Los antojos son olas</h1>"));
+  BOOST_TEST(packet.find("Hoja informativa del grupo de hoy, “Notar los antojos” · lunes, 4 de enero de 2027") !=
+             std::string::npos);
+  BOOST_TEST(find_file(*site, "week-01/plan.html")->content.find("3 English and 2 Spanish copies of each handout") !=
+             std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_module_without_a_translation_stops_a_build_that_prints_its_language) {
+  Library library = fixture_library();
+  for (auto& m : library.modules) {
+    if (m.id == "saying-no" || m.id == "sleep-basics") m.translations.clear();
+  }
+  Diagnostics diagnostics;
+  RenderOptions options;
+  options.languages = {"en", "es"};
+  auto site = render_site(fixture_plan(), kPlanJson, library, fixture_organization(), builtin_templates(), options,
+                          diagnostics);
+  BOOST_TEST(!site);
+  std::string root = source_path("tests/render/fixtures/library");
+  BOOST_TEST(diagnostics_text(diagnostics) ==
+             root + "/wellness/sleep-basics.toml:1:6: error: 'sleep-basics' has no Spanish handout, and this build "
+                    "prints es handouts (first on 2027-01-06); write " + root +
+                    "/wellness/sleep-basics.es.toml or leave es out\n" +
+             root + "/coping-skills/saying-no.toml:1:6: error: 'saying-no' has no Spanish handout, and this build "
+                    "prints es handouts (first on 2027-01-06); write " + root +
+                    "/coping-skills/saying-no.es.toml or leave es out\n");
+}
+
+BOOST_AUTO_TEST_CASE(copies_for_a_language_the_build_does_not_print_are_a_usage_error) {
+  Diagnostics diagnostics;
+  RenderOptions options;
+  options.copies_by_language = {{"es", 2}};
+  BOOST_TEST(!render_fixture(options, diagnostics));
+  BOOST_TEST(diagnostics_text(diagnostics) ==
+             "error: copies are given for 'es', but this build prints handouts in en only\n");
+  BOOST_TEST(has_error_of(diagnostics, Kind::usage));
+}
+
 BOOST_AUTO_TEST_CASE(two_builds_are_identical) {
   Diagnostics diagnostics;
   auto first = render_fixture({}, diagnostics);

@@ -32,6 +32,14 @@ std::string load_errors(MemoryFileSource& files, const std::string& overlay = "c
   return diagnostics_text(diagnostics);
 }
 
+// The built-in set with the clinic's overlay; the test stops when it has errors.
+TemplateSet load_overlay(MemoryFileSource& files) {
+  Diagnostics diagnostics;
+  auto set = load_templates(files, "builtin", "clinic", diagnostics);
+  BOOST_REQUIRE_MESSAGE(set && diagnostics.empty(), diagnostics_text(diagnostics));
+  return *set;
+}
+
 std::string render(const std::string& name, const std::string& text, const MustacheData& data) {
   TemplateSet set;
   set.files.push_back({name, name, text});
@@ -58,12 +66,9 @@ BOOST_AUTO_TEST_CASE(builtin_templates_cover_every_output_format) {
 BOOST_AUTO_TEST_CASE(overlay_replaces_files_one_by_one) {
   MemoryFileSource files = with_builtin();
   files.add("clinic/partials/header.html.mustache", "<header>{{org.name}}, our way</header>\n");
-  Diagnostics diagnostics;
-  auto set = load_templates(files, "builtin", "clinic", diagnostics);
-  BOOST_REQUIRE_MESSAGE(set, diagnostics_text(diagnostics));
-  BOOST_TEST(diagnostics.empty());
-  BOOST_TEST(find_template(*set, "partials/header.html.mustache")->path == "clinic/partials/header.html.mustache");
-  BOOST_TEST(find_template(*set, "index.html.mustache")->path == "builtin/index.html.mustache");
+  TemplateSet set = load_overlay(files);
+  BOOST_TEST(find_template(set, "partials/header.html.mustache")->path == "clinic/partials/header.html.mustache");
+  BOOST_TEST(find_template(set, "index.html.mustache")->path == "builtin/index.html.mustache");
 }
 
 BOOST_AUTO_TEST_CASE(overlay_may_add_partials_of_its_own) {
@@ -140,6 +145,50 @@ BOOST_AUTO_TEST_CASE(missing_folders_and_templates_are_errors) {
   partial_set.add("builtin/index.html.mustache", "<p>{{title}}</p>\n");
   std::string errors = load_errors(partial_set, "");
   BOOST_TEST(errors.find("builtin/handouts.md.mustache: error: missing template\n") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(every_language_has_a_strings_table_with_the_same_keys) {
+  TemplateSet set = builtin_templates();
+  BOOST_REQUIRE(set.strings.size() == 2u);
+  BOOST_TEST(set.strings.at("en").at("crisis.heading") == "If you need help right now");
+  BOOST_TEST(set.strings.at("es").at("crisis.heading") == "Si necesita ayuda ahora mismo");
+  BOOST_TEST(set.strings.at("es").at("crisis.lifeline_contact") ==
+             "Llame al 988 y marque 2 para español, o envíe la palabra AYUDA por texto al 988");
+  BOOST_TEST(set.strings.at("es").at("crisis.helpline_contact") == "1-800-662-4357");
+  BOOST_TEST(set.strings.at("es").at("crisis.emergency_contact") == "Llame al 911");
+  for (const auto& [key, unused] : set.strings.at("en")) BOOST_TEST(set.strings.at("es").count(key) == 1u, key);
+  BOOST_TEST(set.strings.at("en").size() == set.strings.at("es").size());
+}
+
+BOOST_AUTO_TEST_CASE(a_clinic_overrides_strings_key_by_key) {
+  MemoryFileSource files = with_builtin();
+  files.add("clinic/strings/es.toml", "[crisis]\nheading = \"¿Necesita ayuda ya?\"\n");
+  TemplateSet set = load_overlay(files);
+  BOOST_TEST(set.strings.at("es").at("crisis.heading") == "¿Necesita ayuda ya?");
+  BOOST_TEST(set.strings.at("es").at("crisis.label") == "Recursos para crisis");  // the rest stays built-in
+  BOOST_TEST(set.strings.at("en").at("crisis.heading") == "If you need help right now");
+}
+
+BOOST_AUTO_TEST_CASE(strings_problems_are_reported_at_their_line) {
+  MemoryFileSource files = with_builtin();
+  files.add("clinic/strings/es.toml", "[crisis]\nhedding = \"Ayuda\"\nlabel = 3\n[sign_in]\nheading = \"\"\n");
+  files.add("clinic/strings/fr.toml", "[crisis]\nheading = \"Aide\"\n");
+  BOOST_TEST(load_errors(files) ==
+             "clinic/strings/es.toml:3:9: error: 'crisis.label' must be a string, not an integer\n"
+             "clinic/strings/es.toml:5:11: error: 'sign_in.heading' must not be empty\n"
+             "clinic/strings/es.toml:2:11: error: unknown string 'crisis.hedding'; did you mean 'crisis.heading'?\n"
+             "clinic/strings/fr.toml: warning: not used: there is no language 'fr'; the languages are en (English) "
+             "and es (Spanish)\n");
+}
+
+BOOST_AUTO_TEST_CASE(a_builtin_strings_table_needs_every_key_of_english) {
+  MemoryFileSource files = with_builtin();
+  files.add("builtin/strings/es.toml", "[crisis]\nheading = \"Ayuda\"\nheadng = \"x\"\n");
+  std::string errors = load_errors(files, "");
+  BOOST_TEST(errors.find("builtin/strings/es.toml:3:10: error: unknown string 'crisis.headng'; did you mean "
+                         "'crisis.heading'?\n") != std::string::npos, errors);
+  BOOST_TEST(errors.find("builtin/strings/es.toml: error: missing string 'sign_in.time_out' (en.toml has it)\n") !=
+             std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(finds_partials_after_delimiter_changes) {

@@ -28,6 +28,11 @@ std::string load(const std::string& text) {
 }
 
 const Case kCases[] = {
+    {0, "languages = [\"en\", \"sp\", \"en\"]",
+     "input/programs/x.toml:10:20: error: 'languages': unknown language 'sp'; the languages are en (English) and es "
+     "(Spanish)\n"
+     "input/programs/x.toml:10:26: error: 'languages': 'en' is listed twice\n"},
+    {0, "languages = []", "input/programs/x.toml:10:13: error: 'languages' needs at least one language, such as [\"en\", \"es\"]\n"},
     {4, "weeks = 0", "input/programs/x.toml:4:9: error: 'weeks' is 0; it must be between 1 and 104\n"},
     {4, "weeks = 10000", "input/programs/x.toml:4:9: error: 'weeks' is 10000; it must be between 1 and 104\n"},
     {5, "start_date = \"2027-02-30\"",
@@ -145,6 +150,16 @@ BOOST_AUTO_TEST_CASE(a_valid_program_reads_every_field) {
   BOOST_TEST(program->closures.at(0).reason == "Training");
   BOOST_TEST(when_closed_name(program->when_closed) == std::string("extend"));
   BOOST_TEST(admission_name(program->admission) == std::string("closed"));
+  BOOST_TEST(program->languages == std::vector<std::string>{"en"}, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(languages_are_read_in_order) {
+  std::string text = replace_line(small_program_text(), 9, "languages = [\"es\", \"en\"]\n");
+  Diagnostics out;
+  auto program = parse_program(kPath, text, small_library(), out);
+  BOOST_TEST(diagnostics_text(out) == "");
+  BOOST_REQUIRE(program.has_value());
+  BOOST_TEST(program->languages == (std::vector<std::string>{"es", "en"}), boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(programs_are_found_by_id_or_path) {

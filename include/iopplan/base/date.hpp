@@ -4,6 +4,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace iopplan {
 
@@ -39,6 +40,11 @@ std::optional<Weekday> parse_weekday(const std::string& text);
 
 // "Monday, January 4, 2027"
 std::string long_date(const Date& date);
+// In a handout language: "es" gives "lunes, 4 de enero de 2027"; any other, English as above.
+std::string long_date(const Date& date, std::string_view language);
+
+// 1080 -> "6:00 PM", the clock US clinics print on schedules; "es": "6:00 p. m.".
+std::string clock12(int minutes_after_midnight, std::string_view language = "en");
 
 // 1080 -> "18:00"
 std::string clock_time(int minutes_after_midnight);

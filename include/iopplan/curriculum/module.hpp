@@ -47,6 +47,17 @@ struct Handout {
   std::vector<std::string> worksheet;
   std::string homework;  // Markdown
   SourcePos pos;         // of the [handout] table
+  SourcePos key_points_pos, worksheet_pos;
+};
+
+// A module's patient-facing text in another language, from <id>.<lang>.toml beside the module.
+struct Translation {
+  std::string language;    // "es"
+  std::string translates;  // the module version this text matches, "MAJOR.MINOR.PATCH"
+  std::string title;       // the module title as patients see it (sign-in sheet, handout header)
+  Handout handout;
+  std::string path;
+  SourcePos translates_pos;
 };
 
 struct Reference {
@@ -76,6 +87,7 @@ struct Module {
   FacilitatorNotes facilitator_notes;
   Handout handout;
   std::vector<Reference> references;
+  std::vector<Translation> translations;  // sorted by language; English is the module itself
 
   // Where it came from, so later checks can point at the exact value.
   std::string path;
@@ -83,5 +95,15 @@ struct Module {
   SourcePos track_pos;
   std::vector<SourcePos> prerequisite_pos;  // parallel to prerequisites
 };
+
+// The module's translation into `language`; nullptr when it has none.
+const Translation* find_translation(const Module& module, const std::string& language);
+
+// "en" then the languages of its translations: the languages its handout exists in.
+std::vector<std::string> handout_languages(const Module& module);
+
+// Compares "MAJOR.MINOR.PATCH" versions part by part as numbers: <0, 0 or >0.
+// REQUIRES: both are well-formed versions.
+int compare_versions(const std::string& a, const std::string& b);
 
 }  // namespace iopplan

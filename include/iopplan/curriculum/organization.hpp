@@ -32,11 +32,13 @@ Organization load_organization(const std::string& path, const std::string& text,
 // root/organization.toml when the library has one; the defaults otherwise.
 Organization load_library_organization(const FileSource& files, const std::string& root, Diagnostics& out);
 
-// The crisis lines every handout carries: 988, the SAMHSA National Helpline and 911 first, then
-// the organization's own lines that are not one of those (compared by their digits).
-std::vector<CrisisLine> crisis_resources(const Organization& organization);
+// The crisis lines every handout carries: the national ones first (988, the SAMHSA National
+// Helpline and 911, in the document's language from its strings table), then the organization's
+// own lines that are not one of those (compared by their digits).
+std::vector<CrisisLine> crisis_resources(const Organization& organization, const std::vector<CrisisLine>& national);
 
-// The reminder printed in every footer: the organization's own, or the default.
-std::string confidentiality_reminder(const Organization& organization);
+// The reminder printed in every footer: the organization's own, or the default (in the document's
+// language).
+std::string confidentiality_reminder(const Organization& organization, const std::string& default_reminder);
 
 }  // namespace iopplan

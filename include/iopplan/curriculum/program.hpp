@@ -103,6 +103,9 @@ struct Program {
   std::string level_of_care;  // "asam-2.1-adult", ...; empty when none is given
   std::string timezone;       // IANA name ("America/Chicago") for calendar exports; empty: local times
   std::string location;       // where the group meets ("Room 2, 100 Main St"); may be empty
+  // The languages its handouts are printed in, first the one of sign-in sheets; codes from
+  // languages() (language.hpp), no repeats.
+  std::vector<std::string> languages = {"en"};
   Admission admission = Admission::closed;
   Stay stay = Stay::weeks;
   bool skip_us_federal_holidays = false;
@@ -121,7 +124,7 @@ struct Program {
 
   // Where the rules are, so explanations can point at them (0 when the key is absent).
   SourcePos weeks_pos, start_date_pos, meeting_days_pos, meeting_minutes_pos, level_of_care_pos, no_repeat_pos,
-      admission_pos, timezone_pos;
+      admission_pos, timezone_pos, languages_pos;
 };
 
 // The file an id or path names: a value with a '/' or ending in ".toml" is a path; anything else

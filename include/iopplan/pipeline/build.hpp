@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "iopplan/pipeline/plan_run.hpp"
 #include "iopplan/render/site.hpp"
@@ -11,7 +12,8 @@ namespace iopplan {
 
 struct BuildRequest {
   PlanRequest plan;
-  RenderOptions render;
+  RenderOptions render;               // render.languages is replaced by `languages` or the program's
+  std::vector<std::string> languages;  // handout languages (--languages); empty: the program's
   std::string templates_dir;          // the built-in templates
   std::string overlay_dir;            // the user's own templates, file by file over the built-in ones; or ""
   std::string out_dir;                // "" : default_output_dir(plan)

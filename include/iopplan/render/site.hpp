@@ -1,6 +1,7 @@
 // Site: every document of a build, rendered in memory before anything is written.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,7 +36,11 @@ enum class Paper { letter, a4 };
 
 struct RenderOptions {
   std::vector<Format> formats = {Format::html, Format::md};
-  int copies = 0;            // handout copies per meeting in print packets; 0: the plan's group size
+  // Handout languages, the first also that of sign-in sheets (codes from language.hpp). Each
+  // module of the plan needs a translation for each language other than English.
+  std::vector<std::string> languages = {"en"};
+  int copies = 0;            // handout copies per meeting and language in print packets; 0: the plan's group size
+  std::map<std::string, int> copies_by_language;  // overrides `copies` for the languages it names
   Paper paper = Paper::letter;
   bool large_print = false;  // handouts and sign-in sheets at 16 pt instead of 12 pt
   int only_week = 0;         // 0: every week; N: only week-NN/ (index and plan.json are always written)
@@ -43,10 +48,14 @@ struct RenderOptions {
 
 // The plan's documents (layout in docs/output-layout.md). `plan_json` is written as plan.json
 // unchanged (the CLI passes plan_to_json(plan)). nullopt, with errors in `out`, when the plan
-// names modules the library lacks, `only_week` is not a week of the plan, or a template fails.
+// names modules the library lacks or modules without a translation for one of the languages,
+// `only_week` is not a week of the plan, or a template fails.
 std::optional<Site> render_site(const Plan& plan, const std::string& plan_json, const Library& library,
                                 const Organization& organization, const TemplateSet& templates,
                                 const RenderOptions& options, Diagnostics& out);
+
+// "handouts.html" for English, "handouts.es.html" for Spanish: a document's file name in a language.
+std::string language_file_name(const std::string& stem, const std::string& language, const std::string& extension);
 
 // "week-01": the folder of a week (at least two digits, so folders sort in week order).
 std::string week_folder(int week);

@@ -1,6 +1,7 @@
 // Templates: the Mustache files documents are rendered from, built-in or a clinic's own.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,8 +17,12 @@ struct TemplateFile {
   std::string text;
 };
 
+// The fixed text of patient documents in one language: "table.key" -> text ("crisis.heading").
+using Strings = std::map<std::string, std::string>;
+
 struct TemplateSet {
-  std::vector<TemplateFile> files;  // sorted by name
+  std::vector<TemplateFile> files;        // sorted by name
+  std::map<std::string, Strings> strings;  // by language code, one table per language iopplan renders
 };
 
 // nullptr when absent.
@@ -30,7 +35,9 @@ std::string partial_file_name(const std::string& partial, const std::string& inc
 // Reads every *.mustache file of `builtin_dir` and its partials/ folder, then overlays the files
 // of `overlay_dir` (when not empty) by name: a clinic replaces only the files it has. Checks that
 // every document template exists, that each parses, that every partial it includes exists, and
-// that partials do not include each other in a cycle. nullopt when there is any error.
+// that partials do not include each other in a cycle. Strings tables come from strings/<lang>.toml
+// in the same way, key by key: an overlay table replaces only the keys it lists, and every
+// built-in table has exactly the keys of strings/en.toml. nullopt when there is any error.
 std::optional<TemplateSet> load_templates(const FileSource& files, const std::string& builtin_dir,
                                           const std::string& overlay_dir, Diagnostics& out);
 
