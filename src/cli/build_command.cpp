@@ -85,6 +85,8 @@ Command add_build_command(CLI::App& parent) {
   struct Options {
     std::string program;
     std::string start;
+    std::string from;
+    int weeks = 0;
     int week = 0;
     std::string out;
     std::string format = "html,md";
@@ -115,6 +117,7 @@ Command add_build_command(CLI::App& parent) {
   app->add_flag("--large-print", opts->large_print, "Handouts and sign-in sheets in 16 pt type");
   add_library_option(app, opts->library);
   app->add_option("--seed", opts->seed, "Seed for the planner's tie-breaking (default: 1)");
+  add_window_options(app, opts->from, opts->weeks);
   return {app, [opts]() {
             BuildRequest request;
             std::string format_error;
@@ -123,7 +126,8 @@ Command add_build_command(CLI::App& parent) {
               std::cerr << "iopplan: error: --format: " << format_error << '\n';
               return kExitUsage;
             }
-            if (!parse_start_option(opts->start, request.plan.start, std::cerr)) return kExitUsage;
+            if (!parse_date_option("--start", opts->start, request.plan.start, std::cerr)) return kExitUsage;
+            if (!parse_window_options(opts->from, opts->weeks, request.plan, std::cerr)) return kExitUsage;
             request.plan.library_dir = opts->library.empty() ? builtin_dir("curricula") : opts->library;
             request.plan.program = opts->program;
             request.plan.seed = opts->seed;

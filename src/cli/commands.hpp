@@ -49,9 +49,15 @@ void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err);
 // output before input).
 int exit_code(const Diagnostics& diagnostics);
 
-// Reads `--start`: true with `start` set (or left empty when `text` is empty); false after
-// printing why the text is not a date.
-bool parse_start_option(const std::string& text, std::optional<Date>& start, std::ostream& err);
+// Reads a date option (`--start`, `--from`): true with `date` set (or left empty when `text` is
+// empty); false after printing why the text is not a date.
+bool parse_date_option(const char* option, const std::string& text, std::optional<Date>& date, std::ostream& err);
+
+// Adds `--from DATE --weeks N` to plan and build.
+void add_window_options(CLI::App* app, std::string& from, int& weeks);
+
+// Reads `--from DATE --weeks N` (both or neither) into the request; false after printing why not.
+bool parse_window_options(const std::string& from, int weeks, PlanRequest& request, std::ostream& err);
 
 // "the library at DIR has N error(s) and W warning(s); ...": after a run that stopped at the library.
 void print_library_summary(const std::string& dir, const Diagnostics& diagnostics, std::ostream& err);

@@ -69,11 +69,26 @@ int exit_code(const Diagnostics& diagnostics) {
   return kExitOk;
 }
 
-bool parse_start_option(const std::string& text, std::optional<Date>& start, std::ostream& err) {
+bool parse_date_option(const char* option, const std::string& text, std::optional<Date>& date, std::ostream& err) {
   if (text.empty()) return true;
-  start = parse_iso_date(text);
-  if (!start) err << "iopplan: error: --start '" << text << "' is not a real calendar date written YYYY-MM-DD (1900-2200)\n";
-  return start.has_value();
+  date = parse_iso_date(text);
+  if (!date) err << "iopplan: error: " << option << " '" << text << "' is not a real calendar date written YYYY-MM-DD (1900-2200)\n";
+  return date.has_value();
+}
+
+void add_window_options(CLI::App* app, std::string& from, int& weeks) {
+  app->add_option("--from", from, "Only the weeks from this day, YYYY-MM-DD (a rolling rotation continues from its start date)");
+  app->add_option("--weeks", weeks, "How many weeks from --from")->check(CLI::Range(1, 520));
+}
+
+bool parse_window_options(const std::string& from, int weeks, PlanRequest& request, std::ostream& err) {
+  if (from.empty() != (weeks == 0)) {
+    err << "iopplan: error: --from and --weeks go together\n";
+    return false;
+  }
+  if (!parse_date_option("--from", from, request.from, err)) return false;
+  request.window_weeks = weeks;
+  return true;
 }
 
 void print_library_summary(const std::string& dir, const Diagnostics& diagnostics, std::ostream& err) {

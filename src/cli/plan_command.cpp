@@ -22,6 +22,8 @@ Command add_plan_command(CLI::App& parent) {
     bool explain = false;
     int keep_through_week = 0;
     std::string previous;
+    std::string from;
+    int weeks = 0;
   };
   auto opts = std::make_shared<Options>();
   CLI::App* app = parent.add_subcommand("plan", "Sequence a program's modules into a dated plan");
@@ -36,9 +38,11 @@ Command add_plan_command(CLI::App& parent) {
                   "Keep weeks 1..N of the --previous plan exactly as delivered and replan the rest")
       ->check(CLI::Range(1, 208));
   app->add_option("--previous", opts->previous, "The earlier plan, as written by --format json");
+  add_window_options(app, opts->from, opts->weeks);
   return {app, [opts]() {
             PlanRequest request;
-            if (!parse_start_option(opts->start, request.start, std::cerr)) return kExitUsage;
+            if (!parse_date_option("--start", opts->start, request.start, std::cerr)) return kExitUsage;
+            if (!parse_window_options(opts->from, opts->weeks, request, std::cerr)) return kExitUsage;
             if ((opts->keep_through_week > 0) != !opts->previous.empty()) {
               std::cerr << "iopplan: error: --keep-through-week and --previous go together\n";
               return kExitUsage;

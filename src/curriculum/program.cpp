@@ -8,6 +8,18 @@ const char* when_closed_name(WhenClosed when) { return when == WhenClosed::short
 
 const char* stay_name(Stay stay) { return stay == Stay::sessions ? "sessions" : "weeks"; }
 
+const std::array<SoftGoal, kGoalCount>& soft_goals() {
+  static const std::array<SoftGoal, kGoalCount> goals = {{
+      {Goal::spread, "track_spread", "track spread", &Weights::track_spread},
+      {Goal::back_to_back, "back_to_back", "track back-to-back", &Weights::back_to_back},
+      {Goal::variety, "group_type_variety", "group type variety", &Weights::group_type_variety},
+      {Goal::prerequisite, "prerequisite_distance", "prerequisite distance", &Weights::prerequisite_distance},
+      {Goal::repeats, "repeats", "module repeats", &Weights::repeats},
+      {Goal::changes, "changes", "changes from the earlier plan", &Weights::changes},
+  }};
+  return goals;
+}
+
 int content_slots_per_meeting(const Program& program) {
   int slots = 0;
   for (const auto& block : program.blocks) slots += block.is_content() ? 1 : 0;

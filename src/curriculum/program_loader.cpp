@@ -415,13 +415,10 @@ class ProgramReader {
     const toml::table* table = top_.table("weights", Need::optional);
     if (table == nullptr) return;
     TableReader reader = sub(*table, "[weights]");
-    Weights& w = p.weights;
-    w.track_spread = reader.weight("track_spread").value_or(w.track_spread);
-    w.back_to_back = reader.weight("back_to_back").value_or(w.back_to_back);
-    w.group_type_variety = reader.weight("group_type_variety").value_or(w.group_type_variety);
-    w.prerequisite_distance = reader.weight("prerequisite_distance").value_or(w.prerequisite_distance);
-    w.repeats = reader.weight("repeats").value_or(w.repeats);
-    w.changes = reader.weight("changes").value_or(w.changes);
+    for (const SoftGoal& goal : soft_goals()) {
+      double& weight = p.weights.*goal.weight;
+      weight = reader.weight(goal.key).value_or(weight);
+    }
     reader.finish();
   }
 

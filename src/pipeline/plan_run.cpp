@@ -52,6 +52,8 @@ PlanRun plan_program(const FileSource& files, const PlanRequest& request) {
   options.seed = request.seed;
   options.keep = previous ? &*previous : nullptr;
   options.keep_through_week = request.keep_through_week;
+  options.from = request.from;
+  options.window_weeks = request.window_weeks;
   PlanResult planned = make_plan(run.library, *run.program, options);
   out.insert(out.end(), planned.diagnostics.begin(), planned.diagnostics.end());
   run.plan = std::move(planned.plan);

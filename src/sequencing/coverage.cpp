@@ -34,20 +34,22 @@ std::vector<std::string> core_modules(const Program& program, const Plan& plan) 
   return core;
 }
 
-std::vector<CoverageRow> rolling_coverage(const Library& library, const Program& program, const Plan& plan) {
-  std::vector<CoverageRow> rows;
-  if (program.admission != Admission::rolling || plan.meetings.empty() || program.weeks <= 0) return rows;
+namespace {
+
+// The plan's meetings, then its next rounds on the days the program meets, far enough for the last
+// entry week's stay: each entry names the meeting of the cycle whose content it repeats.
+struct Session {
+  Date date;
+  size_t meeting;  // index into plan.meetings
+};
+
+std::vector<Session> rotation_sessions(const Program& program, const Plan& plan) {
+  std::vector<Session> sequence;
+  const size_t cycle = plan.meetings.size();
+  for (size_t i = 0; i < cycle; ++i) sequence.push_back({plan.meetings[i].date, i});
+  if (program.admission != Admission::rolling || cycle == 0) return sequence;
   const int weeks = program.weeks;
   const size_t sessions = static_cast<size_t>(weeks) * program.meeting_days.size();
-  const size_t cycle = plan.meetings.size();
-
-  // The plan, then its next rounds on the days the program meets, far enough for the last entry week.
-  struct Session {
-    Date date;
-    size_t meeting;  // index into plan.meetings whose content it repeats
-  };
-  std::vector<Session> sequence;
-  for (size_t i = 0; i < cycle; ++i) sequence.push_back({plan.meetings[i].date, i});
   Date last_entry = add_days(plan.start, 7L * (weeks - 1));
   Date horizon = add_days(last_entry, 7L * weeks);
   Date after = plan.meetings.back().date;
@@ -62,47 +64,146 @@ std::vector<CoverageRow> rolling_coverage(const Library& library, const Program&
     for (const auto& s : sequence) from_last_entry += s.date >= last_entry ? 1 : 0;
     if (after >= horizon && from_last_entry >= sessions) break;
   }
+  return sequence;
+}
 
+// The sessions a participant joining in `entry_week` attends: indices into `sequence`.
+std::vector<size_t> stay(const Program& program, const Plan& plan, const std::vector<Session>& sequence, int entry_week) {
+  std::vector<size_t> attended;
+  if (program.admission != Admission::rolling) {
+    for (size_t i = 0; i < sequence.size(); ++i) attended.push_back(i);
+    return attended;
+  }
+  const size_t sessions = static_cast<size_t>(program.weeks) * program.meeting_days.size();
+  Date joins = add_days(plan.start, 7L * (entry_week - 1));
+  Date leaves = add_days(joins, 7L * program.weeks);
+  size_t first = 0;
+  while (first < sequence.size() && sequence[first].date < joins) ++first;
+  for (size_t i = first; i < sequence.size(); ++i) {
+    if (program.stay == Stay::sessions ? attended.size() >= sessions : !(sequence[i].date < leaves)) break;
+    attended.push_back(i);
+  }
+  return attended;
+}
+
+struct Walk {
+  std::map<std::string, int> met;  // module -> sessions
+  std::vector<std::string> out_of_order;
+};
+
+// The cycle's modules, by id (a module gone from the library is left out).
+using CycleModules = std::map<std::string, const Module*>;
+
+CycleModules cycle_modules(const Library& library, const Plan& plan) {
   std::set<std::string> in_cycle;
-  std::map<std::string, const Module*> modules;  // those of the cycle, by id
   for (const auto& meeting : plan.meetings) {
     for (const auto& id : contents_of(meeting)) in_cycle.insert(id);
   }
+  CycleModules modules;
   for (const auto& m : library.modules) {
     if (in_cycle.count(m.id)) modules.emplace(m.id, &m);
   }
-  std::vector<std::string> core = core_modules(program, plan);
+  return modules;
+}
 
-  for (int week = 1; week <= weeks; ++week) {
-    CoverageRow row;
-    row.entry_week = week;
-    Date joins = add_days(plan.start, 7L * (week - 1));
-    Date leaves = add_days(joins, 7L * weeks);
-    size_t first = 0;
-    while (first < sequence.size() && sequence[first].date < joins) ++first;
-    std::set<std::string> seen;
-    std::set<std::string> reported;
-    for (size_t i = first, attended = 0; i < sequence.size(); ++i, ++attended) {
-      if (program.stay == Stay::sessions ? attended >= sessions : !(sequence[i].date < leaves)) break;
-      for (const auto& id : contents_of(plan.meetings[sequence[i].meeting])) {
-        if (seen.count(id)) continue;
-        if (auto m = modules.find(id); m != modules.end()) {
-          for (const auto& pre : m->second->prerequisites) {
-            if (in_cycle.count(pre) && !seen.count(pre) && reported.insert(id + " <- " + pre).second) {
-              row.out_of_order.push_back(id + " <- " + pre);
-            }
-          }
+Walk walk(const CycleModules& modules, const Plan& plan, const std::vector<Session>& sequence,
+          const std::vector<size_t>& attended) {
+  Walk w;
+  std::set<std::string> reported;
+  for (size_t i : attended) {
+    for (const auto& id : contents_of(plan.meetings[sequence[i].meeting])) {
+      if (w.met[id]++ > 0) continue;
+      auto m = modules.find(id);
+      if (m == modules.end()) continue;
+      for (const auto& pre : m->second->prerequisites) {
+        if (modules.count(pre) && !w.met.count(pre) && reported.insert(id + " <- " + pre).second) {
+          w.out_of_order.push_back(id + " <- " + pre);
         }
-        seen.insert(id);
       }
     }
-    row.modules_seen = static_cast<int>(seen.size());
+  }
+  return w;
+}
+
+}  // namespace
+
+std::vector<CoverageRow> rolling_coverage(const Library& library, const Program& program, const Plan& plan) {
+  std::vector<CoverageRow> rows;
+  if (program.admission != Admission::rolling || plan.meetings.empty() || program.weeks <= 0) return rows;
+  std::vector<Session> sequence = rotation_sessions(program, plan);
+  std::vector<std::string> core = core_modules(program, plan);
+  CycleModules modules = cycle_modules(library, plan);
+  for (int week = 1; week <= program.weeks; ++week) {
+    Walk w = walk(modules, plan, sequence, stay(program, plan, sequence, week));
+    CoverageRow row;
+    row.entry_week = week;
+    row.modules_seen = static_cast<int>(w.met.size());
+    row.out_of_order = std::move(w.out_of_order);
     for (const auto& id : core) {
-      if (!seen.count(id)) row.core_missing.push_back(id);
+      if (!w.met.count(id)) row.core_missing.push_back(id);
     }
     rows.push_back(std::move(row));
   }
   return rows;
+}
+
+std::vector<std::string> required_modules(const Program& program) {
+  std::vector<std::string> ids;
+  for (const auto* refs : {&program.required, &program.core_modules}) {
+    for (const auto& ref : *refs) {
+      if (std::find(ids.begin(), ids.end(), ref.id) == ids.end()) ids.push_back(ref.id);
+    }
+  }
+  return ids;
+}
+
+std::vector<Journey> journeys(const Library& library, const Program& program, const Plan& plan) {
+  std::vector<Journey> result;
+  if (plan.meetings.empty()) return result;
+  std::vector<Session> sequence = rotation_sessions(program, plan);
+  std::vector<std::string> required = required_modules(program);
+  CycleModules modules = cycle_modules(library, plan);
+  int entries = program.admission == Admission::rolling ? program.weeks : 1;
+  for (int week = 1; week <= entries; ++week) {
+    std::vector<size_t> attended = stay(program, plan, sequence, week);
+    Walk w = walk(modules, plan, sequence, attended);
+    Journey journey;
+    journey.entry_week = week;
+    journey.entry_date = attended.empty() ? add_days(plan.start, 7L * (week - 1)) : sequence[attended.front()].date;
+    journey.sessions = static_cast<int>(attended.size());
+    journey.out_of_order = std::move(w.out_of_order);
+    for (const auto& id : required) {
+      if (!w.met.count(id)) journey.required_missed.push_back(id);
+    }
+    for (const auto& [id, n] : w.met) {
+      if (n > 1) journey.repeated.push_back({id, n});
+    }
+    result.push_back(std::move(journey));
+  }
+  return result;
+}
+
+std::vector<std::string> unused_modules(const Library& library, const Program& program, const Plan& plan) {
+  std::set<std::string> used;
+  for (const auto& meeting : plan.meetings) {
+    for (const auto& id : contents_of(meeting)) used.insert(id);
+  }
+  std::set<std::string> excluded;
+  for (const auto& ref : program.excluded) excluded.insert(ref.id);
+  std::vector<std::string> unused;
+  for (const auto& m : library.modules) {
+    if (!used.count(m.id) && !excluded.count(m.id)) unused.push_back(m.id);
+  }
+  std::sort(unused.begin(), unused.end());
+  return unused;
+}
+
+std::vector<std::pair<std::string, int>> repeated_modules(const std::vector<Journey>& journeys) {
+  std::map<std::string, int> most;
+  for (const auto& journey : journeys) {
+    for (const auto& [id, n] : journey.repeated) most[id] = std::max(most[id], n);
+  }
+  return {most.begin(), most.end()};
 }
 
 }  // namespace iopplan

@@ -155,6 +155,7 @@ std::string plan_to_json(const Plan& plan) {
   Json meetings = Json::array();
   for (const auto& meeting : plan.meetings) {
     Json m;
+    m["group"] = meeting.group.empty() ? plan.program : meeting.group;
     m["week"] = meeting.week;
     m["date"] = to_iso(meeting.date);
     m["weekday"] = weekday_name(weekday_of(meeting.date));
@@ -193,6 +194,27 @@ std::string plan_to_json(const Plan& plan) {
                             {"out_of_order", row.out_of_order}});
   }
   j["coverage"] = std::move(coverage);
+  Json journeys = Json::array();
+  for (const auto& journey : plan.journeys) {
+    Json out_of_order = Json::array();
+    for (const auto& pair : journey.out_of_order) {
+      auto arrow = pair.find(" <- ");
+      out_of_order.push_back(Json::array({pair.substr(0, arrow), arrow == std::string::npos ? "" : pair.substr(arrow + 4)}));
+    }
+    Json repeated = Json::object();
+    for (const auto& [id, n] : journey.repeated) repeated[id] = n;
+    journeys.push_back(Json{{"entry_week", journey.entry_week},
+                            {"entry_date", to_iso(journey.entry_date)},
+                            {"sessions", journey.sessions},
+                            {"required_missed", journey.required_missed},
+                            {"out_of_order", std::move(out_of_order)},
+                            {"repeated", std::move(repeated)}});
+  }
+  j["journeys"] = std::move(journeys);
+  j["unused"] = plan.unused;
+  Json repeated = Json::object();
+  for (const auto& [id, n] : plan.repeated) repeated[id] = n;
+  j["repeated"] = std::move(repeated);
   Json terms = Json::array();
   for (const auto& term : plan.score_terms) {
     terms.push_back(Json{{"name", term.name}, {"weight", rounded(term.weight)}, {"value", rounded(term.value)}});
@@ -259,6 +281,8 @@ std::optional<Plan> plan_from_json(const std::string& text, const std::string& p
       const Json& m = (*meetings)[i];
       if (!r.object(m, where)) continue;
       Meeting meeting;
+      meeting.group = r.string(m, where, "group", false);
+      if (meeting.group.empty()) meeting.group = plan.program;
       meeting.week = static_cast<int>(r.integer(m, where, "week", true, 1, 104 + 104));
       meeting.date = r.date(m, where, "date");
       meeting.start = r.clock(m, where, "start");
@@ -326,6 +350,51 @@ std::optional<Plan> plan_from_json(const std::string& text, const std::string& p
       plan.coverage.push_back(std::move(row));
     }
   }
+  auto strings = [&](const Json& object, const std::string& where, const char* key, std::vector<std::string>& list) {
+    if (const Json* items = r.array(object, where, key, false, 1000000)) {
+      for (const auto& item : *items) {
+        if (item.is_string()) list.push_back(item.get<std::string>());
+        else r.error(where.empty() ? key : where + "." + key, "must hold strings");
+      }
+    }
+  };
+  auto counts = [&](const Json& object, const std::string& where, const char* key, std::vector<std::pair<std::string, int>>& list) {
+    const Json* counts = r.field(object, where, key, false);
+    if (counts == nullptr) return;
+    if (!counts->is_object()) {
+      r.error(where.empty() ? key : where + "." + key, "must be an object");
+      return;
+    }
+    for (const auto& [id, n] : counts->items()) {
+      if (n.is_number_integer()) list.push_back({id, n.get<int>()});
+      else r.error((where.empty() ? key : where + "." + key) + "." + id, "must be a whole number");
+    }
+  };
+  if (const Json* journeys = r.array(j, "", "journeys", false, 1000)) {
+    for (size_t i = 0; i < journeys->size(); ++i) {
+      std::string where = at("journeys", i);
+      const Json& c = (*journeys)[i];
+      if (!r.object(c, where)) continue;
+      Journey journey;
+      journey.entry_week = static_cast<int>(r.integer(c, where, "entry_week", true, 1, 104));
+      journey.entry_date = r.date(c, where, "entry_date");
+      journey.sessions = static_cast<int>(r.integer(c, where, "sessions", false, 0, 1000000));
+      strings(c, where, "required_missed", journey.required_missed);
+      if (const Json* pairs = r.array(c, where, "out_of_order", false, 1000000)) {
+        for (const auto& pair : *pairs) {
+          if (pair.is_array() && pair.size() == 2 && pair[0].is_string() && pair[1].is_string()) {
+            journey.out_of_order.push_back(pair[0].get<std::string>() + " <- " + pair[1].get<std::string>());
+          } else {
+            r.error(where + ".out_of_order", "must hold pairs of strings");
+          }
+        }
+      }
+      counts(c, where, "repeated", journey.repeated);
+      plan.journeys.push_back(std::move(journey));
+    }
+  }
+  strings(j, "", "unused", plan.unused);
+  counts(j, "", "repeated", plan.repeated);
   if (const Json* score = r.field(j, "", "score", false); score && r.object(*score, "score")) {
     plan.score = r.number(*score, "score", "total");
     if (const Json* terms = r.array(*score, "score", "terms", false, 100)) {

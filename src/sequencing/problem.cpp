@@ -80,6 +80,7 @@ class Preflight {
     check_classes();
     check_phases();
     check_totals();
+    check_capacity();
     check_tracks();
     check_required();
     return out_.size() == before;
@@ -99,8 +100,11 @@ class Preflight {
     }
     uses_ = p_.free_slots.empty() ? 0 : max_uses(p_, first_week, p_.weeks_in_plan);
     kept_per_track_.assign(p_.track_count(), 0);
+    kept_module_.assign(n, 0);
     for (const auto& slot : p_.slots) {
-      if (!slot.free() && p_.modules[slot.locked].track >= 0) ++kept_per_track_[p_.modules[slot.locked].track];
+      if (slot.free()) continue;
+      kept_module_[slot.locked] = 1;
+      if (p_.modules[slot.locked].track >= 0) ++kept_per_track_[p_.modules[slot.locked].track];
     }
   }
 
@@ -133,6 +137,102 @@ class Preflight {
     }
   }
 
+  // A module fills at most one slot in any no_repeat_within weeks in a row (in the whole plan when
+  // repeats are off), so every such window needs as many different modules as it has slots; each
+  // content slot of the template, then all of them together.
+  void check_capacity() {
+    if (totals_reported_) return;  // the same shortage, already said for the whole plan
+    std::vector<int> blocks;
+    for (const auto& cls : p_.classes) {
+      if (std::find(blocks.begin(), blocks.end(), cls.block) == blocks.end()) blocks.push_back(cls.block);
+    }
+    std::sort(blocks.begin(), blocks.end());
+    bool reported = false;
+    for (int b : blocks) reported = check_window({b}) || reported;
+    if (!reported && blocks.size() > 1 && !totals_reported_) check_window(blocks);
+  }
+
+  bool check_window(const std::vector<int>& blocks) {
+    int window = p_.repeat_gap == 0 ? p_.weeks_in_plan : std::min(p_.repeat_gap, p_.weeks_in_plan);
+    std::vector<char> usable(p_.module_count(), 0);
+    std::vector<long> per_week(p_.weeks_in_plan + 2, 0);
+    long slots = 0;
+    for (int s : p_.free_slots) {
+      const SlotClass& cls = p_.classes[p_.slots[s].cls];
+      if (std::find(blocks.begin(), blocks.end(), cls.block) == blocks.end()) continue;
+      ++slots;
+      ++per_week[p_.slots[s].week];
+      for (int m : cls.eligible) usable[m] = 1;
+    }
+    long distinct = std::count(usable.begin(), usable.end(), 1);
+    if (slots == 0 || distinct == 0 || window <= 0) return false;  // no module at all is reported by check_classes
+    long most = 0, sum = 0;
+    int first = 1;
+    for (int w = 1; w <= p_.weeks_in_plan; ++w) {
+      sum += per_week[w];
+      if (w > window) sum -= per_week[w - window];
+      if (sum > most) {
+        most = sum;
+        first = std::max(1, w - window + 1);
+      }
+    }
+    if (distinct >= most) return false;
+    const Block& block = program_.blocks[blocks.front()];
+    bool same_length = true;
+    std::string names;
+    for (size_t i = 0; i < blocks.size(); ++i) {
+      const Block& b = program_.blocks[blocks[i]];
+      same_length = same_length && b.minutes == block.minutes;
+      names += std::string(i == 0 ? "" : i + 1 == blocks.size() ? " and " : ", ") + "'" + b.slot + "'";
+    }
+    std::string text = blocks.size() == 1 ? "slot " + names + " (" + std::to_string(block.minutes) + " min) fits "
+                                          : "slots " + names + (same_length ? " (" + std::to_string(block.minutes) + " min each)" : "") + " fit ";
+    text += plural(distinct, "module");
+    if (same_length) {
+      int common = most_common_minutes(block);
+      if (common > block.minutes) text += "; most modules run " + std::to_string(common) + " min";
+    }
+    text += "; " + plural(slots, "slot") + " to fill with " +
+            (p_.repeat_gap == 0 ? std::string("no_repeat_within = \"cycle\"")
+                                : "no_repeat_within = " + std::to_string(p_.repeat_gap));
+    if (window < p_.weeks_in_plan) {
+      text += ", so a module fills at most one slot in any " + plural(window, "week") + " in a row, and " +
+              weeks_text(first, first + window - 1) + " have " + std::to_string(most);
+    }
+    error(blocks.size() == 1 ? block.pos : (program_.no_repeat_pos.line > 0 ? program_.no_repeat_pos : block.pos), text);
+    return true;
+  }
+
+  // " (the slots run 50 min; most modules run 60 min)" when every content slot is shorter than the
+  // usual module; "" otherwise.
+  std::string lengths_text() const {
+    const Block* first = nullptr;
+    for (const auto& block : program_.blocks) {
+      if (!block.is_content()) continue;
+      if (first && block.minutes != first->minutes) return "";
+      first = &block;
+    }
+    if (!first) return "";
+    int common = most_common_minutes(*first);
+    if (common <= first->minutes) return "";
+    return " (the slots run " + std::to_string(first->minutes) + " min; most modules run " + std::to_string(common) + " min)";
+  }
+
+  // The most common length of the modules the slot's tracks and group types take, ignoring length.
+  int most_common_minutes(const Block& block) const {
+    Block any_length = block;
+    any_length.minutes = INT_MAX;
+    std::map<int, int> count;
+    for (const auto& m : p_.modules) {
+      if (!m.excluded && block_takes(any_length, m, p_.tracks)) ++count[m.minutes];
+    }
+    int best = 0, best_count = 0;
+    for (const auto& [minutes, n] : count) {
+      if (n > best_count) best = minutes, best_count = n;
+    }
+    return best;
+  }
+
   // Without repeats, each group of slots needs as many different modules as it has slots.
   void check_phases() {
     for (size_t r = 0; r < program_.phases.size(); ++r) {
@@ -163,7 +263,7 @@ class Preflight {
     if (distinct > 0 && distinct * uses_ < slots) {
       SourcePos pos = program_.no_repeat_pos.line > 0 ? program_.no_repeat_pos : program_.weeks_pos;
       error(pos, "the plan has " + plural(slots, "content slot") + " to fill but only " + plural(distinct, "module") +
-                     " fit them, and " + repeat_rule_text(p_));
+                     " fit them" + lengths_text() + ", and " + repeat_rule_text(p_));
       totals_reported_ = true;
     }
   }
@@ -299,6 +399,7 @@ class Preflight {
       auto it = p_.module_index.find(ref.id);
       if (it == p_.module_index.end()) continue;
       const ModuleInfo& m = p_.modules[it->second];
+      if (kept_module_[it->second]) continue;  // delivered in the kept weeks
       if (excluded.count(ref.id)) {
         error(ref.pos, "module '" + ref.id + "' is both required and excluded (" +
                            rule_at(program_, excluded[ref.id]->pos) + ")");
@@ -328,7 +429,7 @@ class Preflight {
         for (int r : pre.prerequisites) stack.push_back(r);
       }
     }
-    for (const auto& m : p_.modules) needed += m.needed ? 1 : 0;
+    for (int m = 0; m < p_.module_count(); ++m) needed += p_.modules[m].needed && !kept_module_[m] ? 1 : 0;
     long slots = static_cast<long>(p_.free_slots.size());
     if (needed > slots && !program_.required.empty()) {
       error(program_.required.front().pos, "the required modules and their prerequisites need " + plural(needed, "slot") +
@@ -341,6 +442,7 @@ class Preflight {
   Diagnostics& out_;
   std::vector<char> fits_anywhere_;
   std::vector<int> kept_per_track_;
+  std::vector<char> kept_module_;  // per module: delivered in the kept weeks
   int uses_ = 1;
   bool totals_reported_ = false;
 };
@@ -497,6 +599,15 @@ Problem build_problem(const Library& library, const Program& program, const Date
   for (auto& cls : p.classes) cls.fits.resize(p.modules.size(), 0);
 
   for (const auto& meeting : p.meetings) p.weeks_in_plan = std::max(p.weeks_in_plan, meeting.week);
+  if (p.rolling && !p.meetings.empty()) {
+    // Only the next round's first weeks can come within the repeat rule of this round's last.
+    Date last = p.meetings.back().date;
+    auto next = held_days_between(program, start, last, add_days(last, 7L * (std::max(p.repeat_gap, 1) + 2)));
+    for (size_t i = 0; i < next.size() && i < p.meetings.size(); ++i) {
+      p.meetings[i].next_week = next[i].week;
+      if (next[i].week == p.weeks_in_plan && p.meetings[i].week != p.weeks_in_plan) p.seam_week = p.weeks_in_plan;
+    }
+  }
   p.week_slot_count.assign(p.weeks_in_plan + 1, 0);
   p.week_full.assign(p.weeks_in_plan + 1, 0);
   p.week_kept.assign(p.weeks_in_plan + 1, 0);

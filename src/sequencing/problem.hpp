@@ -56,6 +56,9 @@ struct ProblemMeeting {
   int week = 1;
   bool kept = false;
   std::vector<int> slots;  // indices into Problem::slots
+  // Rolling: the week (counted from the plan's start) of the day this meeting's content is held
+  // again in the rotation's next round, which begins on the first held day after the last meeting.
+  int next_week = INT_MAX / 2;
 };
 
 struct TrackRules {
@@ -84,6 +87,9 @@ struct Problem {
   std::vector<char> week_kept;       // per week number: kept from the earlier plan
   int repeat_gap = 0;  // 0: a module at most once; N: occurrences at least N weeks apart
   bool rolling = false;
+  // Rolling: the plan's last week, which the next round's first meetings may share (the seam);
+  // weekly limits count both rounds' sessions in it. 0 when no next-round meeting falls in it.
+  int seam_week = 0;
   Weights weights;
 
   int track_count() const { return static_cast<int>(tracks.size()); }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "sequencing/random.hpp"
+#include "sequencing/rules.hpp"
 
 namespace iopplan {
 namespace {
@@ -10,8 +11,14 @@ namespace {
 // Candidates kept per slot during construction: enough to back out of a dead end, few enough
 // that 5,000-module libraries stay fast. Tiny problems never reach it, so there the search is complete.
 constexpr size_t kMaxCandidates = 48;
-constexpr long kNodeBudget = 200000;
-constexpr long kEvaluationBudget = 20000000;
+// Construction is restarted with other random tie-breaks rather than left to backtrack forever:
+// a depth-first search that went wrong early rarely recovers, while a fresh start often succeeds
+// at once. Each attempt may place this many nodes (plus 50 per slot); all attempts together this many.
+constexpr long kAttemptNodes = 4000;
+constexpr long kNodeBudget = 2000000;
+constexpr long kEvaluationBudget = 60000000;
+constexpr int kFailedAttempts = 4;  // then repair takes over, until a round has built
+constexpr long kRepairWork = 100000000;  // per repair attempt, in units of one element counted
 constexpr double kLnOneThousandth = -6.907755278982137;  // ln(0.001): annealing cools a thousandfold
 
 // What every construction round shares, computed once.
@@ -82,8 +89,15 @@ Aids make_aids(const Problem& p, const State& kept) {
 
 class Constructor {
  public:
-  Constructor(const Problem& p, const Aids& aids, State& state, SplitMix64& rng, double jitter)
-      : p_(p), aids_(aids), state_(state), rng_(rng), jitter_(jitter) {
+  Constructor(const Problem& p, const Aids& aids, State& state, SplitMix64& rng, double jitter, long node_budget,
+              long evaluation_budget)
+      : p_(p),
+        aids_(aids),
+        state_(state),
+        rng_(rng),
+        jitter_(jitter),
+        node_budget_(node_budget),
+        evaluation_budget_(evaluation_budget) {
     unplaced_needed_.assign(p.track_count(), 0);
     for (int m : aids.needed) {
       if (p.modules[m].track >= 0) ++unplaced_needed_[p.modules[m].track];
@@ -110,7 +124,7 @@ class Constructor {
         --d;
         continue;
       }
-      if (++nodes_ > kNodeBudget + 50L * n || evaluations_ > kEvaluationBudget) return false;
+      if (++nodes_ > node_budget_ || evaluations_ > evaluation_budget_) return false;
       place(d, f.candidates[f.next++].module);
       f.placed = true;
       if (d + 1 == n) return true;
@@ -122,6 +136,7 @@ class Constructor {
   bool exhausted() const { return exhausted_; }
   const DeadEnd& dead_end() const { return dead_end_; }
   long nodes() const { return nodes_; }
+  long evaluations() const { return evaluations_; }
 
  private:
   struct Candidate {
@@ -194,8 +209,7 @@ class Constructor {
       const ModuleInfo& info = p_.modules[m];
       const auto& occ = state_.occurrences(m);
       if (!occ.empty()) {
-        bool too_soon = p_.repeat_gap == 0 || s.week - p_.slots[occ.back()].week < p_.repeat_gap ||
-                        (p_.rolling && p_.slots[occ.front()].week + p_.weeks_in_plan - s.week < p_.repeat_gap);
+        bool too_soon = !spaced_ok(p_, occ.back(), slot) || !seam_spaced_ok(p_, occ.front(), slot);
         if (too_soon) {
           ++why.used;
           continue;
@@ -210,7 +224,8 @@ class Constructor {
       int t = info.track;
       const TrackRules& rules = p_.rules[t];
       int in_week = state_.week_track(s.week, t);
-      if (in_week + 1 > rules.max_week) {
+      bool seam_full = in_seam(p_, slot) && over_week_max(rules, state_.week_track(p_.seam_week, t) + 1);
+      if (over_week_max(rules, in_week + 1) || seam_full) {
         ++why.week_max;
         if (std::find(why.week_max_tracks.begin(), why.week_max_tracks.end(), t) == why.week_max_tracks.end()) {
           why.week_max_tracks.push_back(t);
@@ -309,6 +324,8 @@ class Constructor {
   State& state_;
   SplitMix64& rng_;
   double jitter_;
+  long node_budget_;
+  long evaluation_budget_;
   std::vector<int> unplaced_needed_;  // per track
   std::vector<Candidate> scratch_;
   long nodes_ = 0;
@@ -318,6 +335,53 @@ class Constructor {
   int dead_end_depth_ = -1;
   DeadEnd dead_end_;
 };
+
+// When construction keeps running into dead ends, start from a complete assignment that breaks
+// rules and move towards one that breaks none (min-conflicts with a little noise). Each step counts
+// violations from scratch, so the budget is in units of the problem's size.
+bool repair(const Problem& p, State& state, SplitMix64& rng, long work) {
+  const auto& free = p.free_slots;
+  if (free.empty()) return violations(state) == 0;
+  for (int s : free) {
+    if (state.at(s) >= 0) continue;
+    // Fill with the least used module that fits, so the start is close to the repeat rule.
+    int best = -1;
+    for (int m : p.classes[p.slots[s].cls].eligible) {
+      if (best < 0 || state.occurrences(m).size() < state.occurrences(best).size()) best = m;
+    }
+    state.set(s, best);
+  }
+  long cost = p.slot_count() + p.module_count() + static_cast<long>(p.track_count()) * (p.weeks_in_plan + 1);
+  long steps = std::max(1000L, work / std::max(1L, cost));
+  long current = violations(state);
+  int n = static_cast<int>(free.size());
+  for (long i = 0; i < steps && current > 0; ++i) {
+    int a = free[rng.below(n)];
+    const auto& eligible = p.classes[p.slots[a].cls].eligible;
+    if (eligible.empty()) return false;
+    int old_a = state.at(a);
+    int b = -1, old_b = -1;
+    if (rng.unit() < 0.5) {
+      b = free[rng.below(n)];
+      old_b = state.at(b);
+      if (b == a || old_a == old_b) continue;
+      state.set(a, old_b);
+      state.set(b, old_a);
+    } else {
+      int m = eligible[rng.below(eligible.size())];
+      if (m == old_a) continue;
+      state.set(a, m);
+    }
+    long next = violations(state);
+    if (next <= current || rng.unit() < 0.02) {
+      current = next;
+      continue;
+    }
+    state.set(a, old_a);
+    if (b >= 0) state.set(b, old_b);
+  }
+  return current == 0;
+}
 
 class Annealer {
  public:
@@ -407,17 +471,32 @@ SearchOutcome solve(const Problem& p, const SearchOptions& options) {
   State kept(p);
   Aids aids = make_aids(p, kept);
   long free = static_cast<long>(p.free_slots.size());
-  int rounds = options.rounds > 0 ? options.rounds : (free <= 24 ? 6 : free <= 160 ? 3 : 1);
-  long iterations = options.iterations > 0 ? options.iterations : std::clamp(1500 * free, 60000L, 300000L);
+  // Small programs (a 16-week group) get more effort than a user notices; large ones stay fast.
+  int rounds = options.rounds > 0 ? options.rounds : (free <= 24 ? 6 : free <= 160 ? 4 : 1);
+  long iterations = options.iterations > 0 ? options.iterations
+                    : free <= 160          ? std::clamp(6000 * free, 200000L, 600000L)
+                                           : std::clamp(1500 * free, 60000L, 300000L);
+  long attempt_nodes = kAttemptNodes + 50L * free;
+  long evaluations = 0;
   double best_score = 0;
   int dead_end_depth = -1;
-  for (int round = 0; round < rounds; ++round) {
-    SplitMix64 rng(mix_seed(options.seed, static_cast<uint64_t>(round)));
+  int built_rounds = 0;
+  int failed = 0;
+  // Rounds that fail to build are retried with the next stream of the seed, until the shared
+  // budget is spent: when one seed finds a plan, another must not give up on the same program.
+  for (int attempt = 0; built_rounds < rounds && (built_rounds > 0 || failed < kFailedAttempts); ++attempt) {
+    long nodes_left = kNodeBudget + 50L * free - outcome.nodes;
+    long evaluations_left = kEvaluationBudget - evaluations;
+    if (nodes_left <= 0 || evaluations_left <= 0) break;
+    SplitMix64 rng(mix_seed(options.seed, static_cast<uint64_t>(attempt)));
     State state = kept;
-    // The first round follows the heuristic; later ones are shaken up to explore elsewhere.
-    Constructor builder(p, aids, state, rng, round == 0 ? 1e-6 : aids.weight_scale);
+    // The first attempt follows the heuristic; later ones are shaken up to explore elsewhere.
+    // The last one allowed may use the whole remaining budget, so small problems are searched in full.
+    Constructor builder(p, aids, state, rng, attempt == 0 ? 1e-6 : aids.weight_scale, std::min(attempt_nodes, nodes_left),
+                        evaluations_left);
     bool built = builder.run();
     outcome.nodes += builder.nodes();
+    evaluations += builder.evaluations();
     if (!built) {
       const DeadEnd& why = builder.dead_end();
       int depth = why.slot < 0 ? -1 : static_cast<int>(std::lower_bound(p.free_slots.begin(), p.free_slots.end(), why.slot) -
@@ -430,8 +509,12 @@ SearchOutcome solve(const Problem& p, const SearchOptions& options) {
         outcome.exhausted = true;
         break;
       }
+      // Backtracking deeper pays off once restarts keep failing at the same place.
+      attempt_nodes += attempt_nodes / 2;
+      ++failed;
       continue;
     }
+    ++built_rounds;
     Annealer annealer(p, state, rng);
     long budget = iterations / rounds;
     annealer.run(budget, weighted(state.score(), p.weights));
@@ -441,6 +524,16 @@ SearchOutcome solve(const Problem& p, const SearchOptions& options) {
       best_score = score;
       outcome.assignment = state.assignment();
     }
+  }
+  // Dead ends everywhere, yet not proved impossible: repair complete assignments instead.
+  for (int attempt = 0; !outcome.assignment && !outcome.exhausted && attempt < 4; ++attempt) {
+    SplitMix64 rng(mix_seed(options.seed, 1000 + static_cast<uint64_t>(attempt)));
+    State state = kept;
+    if (!repair(p, state, rng, kRepairWork)) continue;
+    Annealer annealer(p, state, rng);
+    annealer.run(iterations, weighted(state.score(), p.weights));
+    outcome.iterations += iterations;
+    outcome.assignment = state.assignment();
   }
   if (outcome.assignment) outcome.exhausted = false;
   return outcome;

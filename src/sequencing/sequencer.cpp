@@ -6,6 +6,7 @@
 #include "iopplan/sequencing/calendar.hpp"
 #include "iopplan/sequencing/coverage.hpp"
 #include "iopplan/sequencing/intensity.hpp"
+#include "iopplan/sequencing/rotation.hpp"
 #include "sequencing/explain.hpp"
 #include "sequencing/problem.hpp"
 #include "sequencing/search.hpp"
@@ -78,6 +79,7 @@ Meeting new_meeting(const Problem& p, const State& state, int index) {
   const Program& program = *p.program;
   const ProblemMeeting& pm = p.meetings[index];
   Meeting meeting;
+  meeting.group = program.id;
   meeting.week = pm.week;
   meeting.date = pm.date;
   meeting.start = program.start_time;
@@ -138,6 +140,14 @@ Diagnostic closure_note(const Program& program, const Plan& plan, int held_meeti
 PlanResult make_plan(const Library& library, const Program& program, const PlanOptions& options) {
   PlanResult result;
   Diagnostics& out = result.diagnostics;
+  if (options.window_weeks > 0) {
+    Date start = options.start.value_or(program.start_date);
+    if (!options.from || *options.from < start) {
+      out.push_back(usage_error("--from " + (options.from ? to_iso(*options.from) : std::string("(missing)")) +
+                                " is before the plan's start, " + to_iso(start)));
+      return result;
+    }
+  }
   Layout layout;
   layout.start = options.start.value_or(program.start_date);
   int first_week = 1;
@@ -201,24 +211,24 @@ PlanResult make_plan(const Library& library, const Program& program, const PlanO
   }
 
   ScoreParts parts = evaluate(problem, *outcome.assignment);
-  const Weights& w = program.weights;
-  plan.score_terms = {
-      {"track spread", w.track_spread, rounded(w.track_spread * parts.spread)},
-      {"track back-to-back", w.back_to_back, rounded(w.back_to_back * parts.back_to_back)},
-      {"group type variety", w.group_type_variety, rounded(w.group_type_variety * parts.variety)},
-      {"prerequisite distance", w.prerequisite_distance, rounded(w.prerequisite_distance * parts.prerequisite)},
-      {"module repeats", w.repeats, rounded(w.repeats * parts.repeats)},
-  };
-  if (options.keep_through_week > 0) plan.score_terms.push_back({"changes from the earlier plan", w.changes, rounded(w.changes * parts.changes)});
+  for (const SoftGoal& goal : soft_goals()) {
+    if (goal.goal == Goal::changes && options.keep_through_week == 0) continue;  // only a replan can change
+    double weight = program.weights.*goal.weight;
+    plan.score_terms.push_back({goal.name, weight, rounded(weight * parts[goal.goal])});
+  }
   for (const auto& term : plan.score_terms) plan.score += term.value;
   plan.score = rounded(plan.score);
 
   plan.coverage = rolling_coverage(library, program, plan);
+  plan.journeys = journeys(library, program, plan);
+  plan.unused = unused_modules(library, program, plan);
+  plan.repeated = repeated_modules(plan.journeys);
   plan.hours = weekly_hours(program, plan);
   if (const LevelOfCare* level = find_level_of_care(program.level_of_care)) plan.min_weekly_hours = level->min_weekly_hours;
   if (!plan.skipped.empty()) plan.warnings.push_back(closure_note(program, plan, static_cast<int>(plan.meetings.size())));
   check_plan_weeks(program, plan.hours, plan.skipped, plan.warnings);
   out.insert(out.end(), plan.warnings.begin(), plan.warnings.end());
+  if (options.window_weeks > 0) plan = plan_window(program, plan, *options.from, options.window_weeks);
   result.plan = std::move(plan);
   return result;
 }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "sequencing/rules.hpp"
+
 namespace iopplan {
 namespace {
 
@@ -21,8 +23,9 @@ void add_unique(std::vector<int>& values, int value) {
 }  // namespace
 
 double weighted(const ScoreParts& parts, const Weights& w) {
-  return w.track_spread * parts.spread + w.back_to_back * parts.back_to_back + w.group_type_variety * parts.variety +
-         w.prerequisite_distance * parts.prerequisite + w.repeats * parts.repeats + w.changes * parts.changes;
+  double total = 0;
+  for (const SoftGoal& goal : soft_goals()) total += w.*goal.weight * parts[goal.goal];
+  return total;
 }
 
 State::State(const Problem& problem)
@@ -40,12 +43,15 @@ void State::set(int slot, int module) {
   int old = at_[slot];
   if (old == module) return;
   int week = p_.slots[slot].week;
+  // A session whose next round falls in the seam week counts in that week as well.
+  int seam = in_seam(p_, slot) ? p_.seam_week : -1;
   if (old >= 0) {
     erase_sorted(occ_[old], slot);
     int t = track_of(old);
     if (t >= 0) {
       erase_sorted(track_slots_[t], slot);
       --week_track_[week * p_.track_count() + t];
+      if (seam > 0) --week_track_[seam * p_.track_count() + t];
     }
   }
   at_[slot] = module;
@@ -55,6 +61,7 @@ void State::set(int slot, int module) {
     if (t >= 0) {
       insert_sorted(track_slots_[t], slot);
       ++week_track_[week * p_.track_count() + t];
+      if (seam > 0) ++week_track_[seam * p_.track_count() + t];
     }
   }
 }
@@ -128,14 +135,9 @@ bool State::repeat_ok(int module) const {
   if (occ.size() <= 1) return true;
   for (size_t i = 1; i < occ.size(); ++i) {
     if (!p_.slots[occ[i]].free()) continue;  // kept history is not judged
-    if (p_.repeat_gap == 0) return false;
-    if (p_.slots[occ[i]].week - p_.slots[occ[i - 1]].week < p_.repeat_gap) return false;
+    if (!spaced_ok(p_, occ[i - 1], occ[i])) return false;
   }
-  if (p_.rolling && p_.repeat_gap > 0 && p_.slots[occ.back()].free()) {
-    int wrap = p_.slots[occ.front()].week + p_.weeks_in_plan - p_.slots[occ.back()].week;
-    if (wrap < p_.repeat_gap) return false;
-  }
-  return true;
+  return !p_.slots[occ.back()].free() || seam_spaced_ok(p_, occ.front(), occ.back());
 }
 
 bool State::prerequisites_ok(int module) const {
@@ -173,25 +175,21 @@ void State::touch(const Move& move, Touched& t) const {
 }
 
 double State::local_score(const Touched& t) const {
-  const Weights& w = p_.weights;
-  double spread = 0, pairs = 0, meetings = 0, prerequisites = 0, repeats = 0, changes = 0;
-  for (int track : t.tracks) spread += spread_term(track);
-  for (int left : t.pairs) pairs += pair_term(left);
-  for (int meeting : t.meetings) meetings += meeting_term(meeting);
-  for (int m : t.prerequisite_modules) prerequisites += prerequisite_term(m);
-  for (int m : t.modules) repeats += repeat_term(m);
+  ScoreParts parts;
+  for (int track : t.tracks) parts[Goal::spread] += spread_term(track);
+  for (int left : t.pairs) parts[Goal::back_to_back] += pair_term(left);
+  for (int meeting : t.meetings) parts[Goal::variety] += meeting_term(meeting);
+  for (int m : t.prerequisite_modules) parts[Goal::prerequisite] += prerequisite_term(m);
+  for (int m : t.modules) parts[Goal::repeats] += repeat_term(m);
   for (int s : t.slots) {
-    if (s >= 0) changes += change_term(s);
+    if (s >= 0) parts[Goal::changes] += change_term(s);
   }
-  return w.track_spread * spread + w.back_to_back * pairs + w.group_type_variety * meetings +
-         w.prerequisite_distance * prerequisites + w.repeats * repeats + w.changes * changes;
+  return weighted(parts, p_.weights);
 }
 
 bool State::local_rules_hold(const Touched& t) const {
   for (int s : t.slots) {
-    if (s < 0) continue;
-    int m = at_[s];
-    if (m < 0 || !p_.classes[p_.slots[s].cls].fits[m]) return false;
+    if (s >= 0 && !fits(p_, s, at_[s])) return false;
   }
   for (int m : t.modules) {
     if (p_.modules[m].required && occ_[m].empty()) return false;
@@ -202,14 +200,14 @@ bool State::local_rules_hold(const Touched& t) const {
   }
   for (int track : t.tracks) {
     const TrackRules& rules = p_.rules[track];
-    int total = track_total(track);
-    if (total < rules.min_cycle || total > rules.max_cycle) return false;
+    if (!cycle_ok(rules, track_total(track))) return false;
     for (int s : t.slots) {
       if (s < 0) continue;
-      int week = p_.slots[s].week;
-      int count = week_track(week, track);
-      if (count > rules.max_week) return false;
-      if (count < rules.min_week && p_.week_full[week] && !p_.week_kept[week]) return false;
+      for (int week : {p_.slots[s].week, in_seam(p_, s) ? p_.seam_week : -1}) {
+        if (week < 0) continue;
+        int count = week_track(week, track);
+        if (over_week_max(rules, count) || under_week_min(p_, rules, week, count)) return false;
+      }
     }
   }
   return true;
@@ -246,12 +244,12 @@ void State::undo() {
 
 ScoreParts State::score() const {
   ScoreParts parts;
-  for (int t = 0; t < p_.track_count(); ++t) parts.spread += spread_term(t);
-  for (int s = 0; s < p_.slot_count(); ++s) parts.back_to_back += pair_term(s);
-  for (int m = 0; m < static_cast<int>(p_.meetings.size()); ++m) parts.variety += meeting_term(m);
-  for (int m = 0; m < p_.module_count(); ++m) parts.prerequisite += prerequisite_term(m);
-  for (int m = 0; m < p_.module_count(); ++m) parts.repeats += repeat_term(m);
-  for (int s = 0; s < p_.slot_count(); ++s) parts.changes += change_term(s);
+  for (int t = 0; t < p_.track_count(); ++t) parts[Goal::spread] += spread_term(t);
+  for (int s = 0; s < p_.slot_count(); ++s) parts[Goal::back_to_back] += pair_term(s);
+  for (int m = 0; m < static_cast<int>(p_.meetings.size()); ++m) parts[Goal::variety] += meeting_term(m);
+  for (int m = 0; m < p_.module_count(); ++m) parts[Goal::prerequisite] += prerequisite_term(m);
+  for (int m = 0; m < p_.module_count(); ++m) parts[Goal::repeats] += repeat_term(m);
+  for (int s = 0; s < p_.slot_count(); ++s) parts[Goal::changes] += change_term(s);
   return parts;
 }
 
@@ -259,6 +257,33 @@ ScoreParts evaluate(const Problem& problem, const Assignment& assignment) {
   State state(problem);
   for (int s = 0; s < problem.slot_count(); ++s) state.set(s, assignment[s]);
   return state.score();
+}
+
+long violations(const State& state) {
+  const Problem& p = state.problem();
+  long count = 0;
+  for (int s : p.free_slots) count += fits(p, s, state.at(s)) ? 0 : 1;
+  for (int m = 0; m < p.module_count(); ++m) {
+    const auto& occ = state.occurrences(m);
+    if (p.modules[m].required && occ.empty()) ++count;
+    if (!state.prerequisites_ok(m)) ++count;
+    for (size_t i = 1; i < occ.size(); ++i) {
+      if (p.slots[occ[i]].free() && !spaced_ok(p, occ[i - 1], occ[i])) ++count;
+    }
+    if (occ.size() > 1 && p.slots[occ.back()].free() && !seam_spaced_ok(p, occ.front(), occ.back())) ++count;
+  }
+  for (int t = 0; t < p.track_count(); ++t) {
+    const TrackRules& rules = p.rules[t];
+    int total = state.track_total(t);
+    count += std::max(0, rules.min_cycle - total) + std::max(0, total - rules.max_cycle);
+    for (int w = 1; w <= p.weeks_in_plan; ++w) {
+      if (p.week_kept[w]) continue;
+      int n = state.week_track(w, t);
+      if (over_week_max(rules, n)) count += n - rules.max_week;
+      if (under_week_min(p, rules, w, n)) count += rules.min_week - n;
+    }
+  }
+  return count;
 }
 
 std::string broken_rule(const Problem& p, const Assignment& at) {
@@ -270,7 +295,7 @@ std::string broken_rule(const Problem& p, const Assignment& at) {
       continue;
     }
     if (at[s] < 0) return "slot " + std::to_string(s) + " is empty";
-    if (!p.classes[p.slots[s].cls].fits[at[s]]) {
+    if (!fits(p, s, at[s])) {
       return "module '" + p.modules[at[s]].id + "' does not fit slot " + std::to_string(s);
     }
     state.set(s, at[s]);
@@ -283,13 +308,13 @@ std::string broken_rule(const Problem& p, const Assignment& at) {
   for (int t = 0; t < p.track_count(); ++t) {
     const TrackRules& rules = p.rules[t];
     int total = state.track_total(t);
-    if (total < rules.min_cycle || total > rules.max_cycle) {
+    if (!cycle_ok(rules, total)) {
       return "track '" + p.tracks[t] + "' has " + std::to_string(total) + " in the cycle";
     }
     for (int w = 1; w <= p.weeks_in_plan; ++w) {
       if (p.week_kept[w]) continue;
       int count = state.week_track(w, t);
-      if (count > rules.max_week || (p.week_full[w] && count < rules.min_week)) {
+      if (over_week_max(rules, count) || under_week_min(p, rules, w, count)) {
         return "track '" + p.tracks[t] + "' has " + std::to_string(count) + " in week " + std::to_string(w);
       }
     }

@@ -2,6 +2,7 @@
 // need kept up to date, so a move is checked and scored by looking only at what it touches.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,15 +13,18 @@ namespace iopplan {
 
 using Assignment = std::vector<int>;  // module index per slot; -1 while empty
 
-// The soft goals' raw penalties (before weights); lower is better.
+// The soft goals' raw penalties (before weights), one per row of soft_goals(); lower is better.
+//   spread: per track, the sum over its gaps of (gap / ideal gap - 1)^2, the cycle read as a circle
+//   back_to_back: consecutive content slots of the same track (a rolling cycle wraps)
+//   variety: pairs of slots in one meeting with the same group type
+//   prerequisite: closed: meetings between a module and its nearest earlier prerequisite, beyond the
+//     next one; rolling: weeks between them
+//   repeats: sessions of a module beyond its first
+//   changes: replanned slots that differ from the earlier plan
 struct ScoreParts {
-  double spread = 0;        // per track: sum over its gaps of (gap / ideal gap - 1)^2, the cycle read as a circle
-  double back_to_back = 0;  // consecutive content slots of the same track (a rolling cycle wraps)
-  double variety = 0;       // pairs of slots in one meeting with the same group type
-  double prerequisite = 0;  // closed: meetings between a module and its nearest earlier prerequisite, beyond
-                            // the next one; rolling: weeks between them
-  double repeats = 0;       // sessions of a module beyond its first
-  double changes = 0;       // replanned slots that differ from the earlier plan
+  std::array<double, kGoalCount> value{};
+  double& operator[](Goal goal) { return value[static_cast<size_t>(goal)]; }
+  double operator[](Goal goal) const { return value[static_cast<size_t>(goal)]; }
 };
 
 double weighted(const ScoreParts& parts, const Weights& weights);
@@ -95,6 +99,11 @@ class State {
 
 // The whole score of a complete assignment, computed from scratch.
 ScoreParts evaluate(const Problem& problem, const Assignment& assignment);
+
+// How far `state` is from holding every hard rule, counted from scratch: one per empty or unfitting
+// slot, repeat too soon, module before its prerequisite and missing required module, and one per
+// session a track is over or short of a limit. 0 exactly when broken_rule() finds nothing.
+long violations(const State& state);
 
 // Every hard rule, checked from scratch on a complete assignment: "" when all hold, else the
 // first rule broken, in words.

@@ -44,6 +44,14 @@ cli_case("plan: keep without the earlier plan" EXIT 2
   STDERR "iopplan: error: --keep-through-week and --previous go together\n"
   ARGS plan iop-16-week-rolling --keep-through-week 4)
 cli_case("plan: a bad format" EXIT 2 ARGS plan iop-16-week-rolling --format xml)
+cli_case("plan: four weeks of the rotation, in its second round" EXIT 0
+  STDOUT_MATCHES "\n  36  Mon  2027-09-06  closed: Labor Day\n" "\n      Wed  2027-09-08  "
+  ARGS plan iop-16-week-rolling --from 2027-09-06 --weeks 4)
+cli_case("plan: --from without --weeks" EXIT 2 STDERR "iopplan: error: --from and --weeks go together\n"
+  ARGS plan iop-16-week-rolling --from 2027-09-06)
+cli_case("plan: --from before the start" EXIT 2
+  STDERR_MATCHES "--from 2026-12-28 is before the plan's start, 2027-01-04"
+  ARGS plan iop-16-week-rolling --from 2026-12-28 --weeks 4)
 cli_case("plan: a missing earlier plan" EXIT 2 STDERR "iopplan: error: cannot read the earlier plan 'nowhere.json'\n"
   ARGS plan iop-16-week-rolling --keep-through-week 4 --previous nowhere.json)
 

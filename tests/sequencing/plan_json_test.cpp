@@ -55,6 +55,7 @@ BOOST_AUTO_TEST_CASE(the_documented_shape) {
              "  \"seed\": 1,\n"
              "  \"meetings\": [\n"
              "    {\n"
+             "      \"group\": \"x\",\n"
              "      \"week\": 1,\n"
              "      \"date\": \"2027-03-01\",\n";
   BOOST_TEST(json.substr(0, head.size()) == head);

@@ -92,13 +92,21 @@ inline std::string oracle_violation(const Library& library, const Program& progr
   }
   int last_week = plan.meetings.empty() ? 0 : plan.meetings.back().week;
   int gap = program.no_repeat_within_weeks;
+  // A rolling cycle runs again from the first held day after its last meeting: meeting i's content
+  // is held again on next_round[i]. Its first weeks may share the plan's last week (the seam).
+  std::vector<int> next_round_week(plan.meetings.size(), 1 << 20);
+  bool rolling = program.admission == Admission::rolling;
+  if (rolling && !plan.meetings.empty()) {
+    Date last = plan.meetings.back().date;
+    auto next = held_days_between(program, plan.start, last, add_days(last, 7L * (gap + 3)));
+    for (size_t i = 0; i < next.size() && i < plan.meetings.size(); ++i) next_round_week[i] = next[i].week;
+  }
   for (const auto& [id, ks] : occurrences) {
     if (ks.size() > 1 && gap == 0) return id + " repeats in the cycle";
     for (size_t i = 1; i < ks.size(); ++i) {
       if (placed[ks[i]].week - placed[ks[i - 1]].week < gap) return id + " repeats too soon";
     }
-    if (ks.size() > 1 && program.admission == Admission::rolling &&
-        placed[ks.front()].week + last_week - placed[ks.back()].week < gap) {
+    if (ks.size() > 1 && rolling && next_round_week[placed[ks.front()].meeting] - placed[ks.back()].week < gap) {
       return id + " repeats too soon across the cycle's wrap";
     }
     const Module* m = placed[ks.front()].module;
@@ -117,6 +125,7 @@ inline std::string oracle_violation(const Library& library, const Program& progr
       if (p.module->track == limit.track) {
         ++per_week[p.week];
         ++total;
+        if (next_round_week[p.meeting] == last_week && p.week != last_week) ++per_week[last_week];  // the seam
       }
     }
     if (limit.min_per_cycle >= 0 && total < limit.min_per_cycle) return limit.track + " below min_per_cycle";

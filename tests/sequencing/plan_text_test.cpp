@@ -32,7 +32,10 @@ BOOST_AUTO_TEST_CASE(a_week_by_week_table) {
              "         2     3             1             0\n"
              "0 of 2 entry weeks see every core module\n"
              "\n"
-             "Score: 0.0000 (lower is better)\n");
+             "Required modules: none set (required and core_modules in [rules])\n"
+             "Never scheduled: 8 modules (a1, a2, a4, b1, b2, b3, c3, c4)\n"
+             "Met more than once in one stay: none\n"
+             "Soft goals not fully met: none (--explain for the score)\n");
 }
 
 BOOST_AUTO_TEST_CASE(explain_adds_reasons_missing_modules_and_the_score_terms) {

@@ -193,6 +193,26 @@ BOOST_AUTO_TEST_CASE(larger_instances_never_break_a_rule_and_repeat_exactly) {
   BOOST_TEST(planned > 30);
 }
 
+// When one seed finds a plan, every seed must: the search restarts and repairs rather than give up.
+BOOST_AUTO_TEST_CASE(when_one_seed_finds_a_plan_every_seed_does) {
+  int shapes = 0;
+  for (uint64_t seed = 3000; seed < 3030; ++seed) {
+    Instance in = generate(seed, 40, 8, 40);
+    int found = 0;
+    for (uint64_t s = 1; s <= 20; ++s) {
+      PlanOptions options;
+      options.seed = s;
+      PlanResult result = make_plan(in.library, in.program, options);
+      if (!result.plan) continue;
+      ++found;
+      BOOST_TEST(oracle_violation(in.library, in.program, *result.plan) == "");
+    }
+    BOOST_TEST_CONTEXT("instance " << seed) { BOOST_TEST((found == 0 || found == 20)); }
+    shapes += found == 20 ? 1 : 0;
+  }
+  BOOST_TEST(shapes > 10);
+}
+
 // The score the search keeps up move by move must match the score counted from scratch.
 BOOST_AUTO_TEST_CASE(incremental_score_matches_a_full_count) {
   for (uint64_t seed = 2000; seed < 2020; ++seed) {

@@ -179,7 +179,7 @@ BOOST_AUTO_TEST_CASE(keeping_weeks_checks_the_earlier_plan) {
   options.start.reset();
   options.keep_through_week = 17;
   PlanResult all = make_plan(builtin_library(), program, options);
-  BOOST_REQUIRE(all.plan);
+  BOOST_REQUIRE_MESSAGE(all.plan, diagnostics_text(all.diagnostics));
   BOOST_TEST(modules_of(*all.plan) == modules_of(*first.plan));
 }
 

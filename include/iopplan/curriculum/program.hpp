@@ -2,6 +2,7 @@
 // the sequencer must follow. Loaded from <library>/programs/<id>.toml (schema in curricula/README.md).
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -83,6 +84,20 @@ struct Weights {
   double repeats = 2.0;                 // a module's second and later sessions in the cycle
   double changes = 10.0;                // a replanned slot that differs from the earlier plan
 };
+
+// The soft goals, one row each and in this order everywhere: the [weights] key, the term's name in
+// score reports and the weight it reads. The engine's score parts hold one raw penalty per row.
+enum class Goal { spread, back_to_back, variety, prerequisite, repeats, changes };
+inline constexpr int kGoalCount = 6;
+
+struct SoftGoal {
+  Goal goal;
+  const char* key;   // in [weights]
+  const char* name;  // in score reports
+  double Weights::*weight;
+};
+
+const std::array<SoftGoal, kGoalCount>& soft_goals();
 
 // A module id named in the program, with where it is named.
 struct ModuleRef {

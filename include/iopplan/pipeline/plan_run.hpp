@@ -22,6 +22,8 @@ struct PlanRequest {
   uint64_t seed = 1;
   std::string previous;            // an earlier plan's JSON file whose first weeks are kept, or ""
   int keep_through_week = 0;       // REQUIRES: > 0 exactly when `previous` is set
+  std::optional<Date> from;        // with window_weeks > 0: only the weeks from this day
+  int window_weeks = 0;
 };
 
 // Where a run stopped; `none` when it went all the way.

@@ -20,4 +20,17 @@ std::vector<std::string> core_modules(const Program& program, const Plan& plan);
 // program meets and is not closed. Empty for closed admission.
 std::vector<CoverageRow> rolling_coverage(const Library& library, const Program& program, const Plan& plan);
 
+// The modules every journey must meet: the program's required modules, then its core_modules.
+std::vector<std::string> required_modules(const Program& program);
+
+// One journey per entry week 1..program.weeks (rolling, stays as for coverage), or one for the
+// closed cohort's whole plan.
+std::vector<Journey> journeys(const Library& library, const Program& program, const Plan& plan);
+
+// The library's modules (less the program's excluded ones) the plan never schedules, sorted by id.
+std::vector<std::string> unused_modules(const Library& library, const Program& program, const Plan& plan);
+
+// Per module met more than once in some journey: the most times one journey meets it, by id.
+std::vector<std::pair<std::string, int>> repeated_modules(const std::vector<Journey>& journeys);
+
 }  // namespace iopplan

@@ -23,6 +23,7 @@ struct PlannedBlock {
 };
 
 struct Meeting {
+  std::string group;  // the group's id; a program without [[group]] is one group, named by the program's id
   int week = 1;       // 1-based
   Date date;
   int start = 0;      // minutes after midnight
@@ -44,6 +45,17 @@ struct CoverageRow {
   std::vector<std::string> core_missing;  // core modules not met in their stay
   // "module <- prerequisite" pairs met in the wrong order during their stay.
   std::vector<std::string> out_of_order;
+};
+
+// What one participant attends: for a rolling program, one who joins at the first meeting of
+// `entry_week` and stays the program's length; for a closed cohort, the whole plan.
+struct Journey {
+  int entry_week = 1;
+  Date entry_date;  // the first meeting they attend
+  int sessions = 0;  // meetings attended
+  std::vector<std::string> required_missed;  // required and core modules not met, in the program's order
+  std::vector<std::string> out_of_order;     // "module <- prerequisite" met the wrong way round
+  std::vector<std::pair<std::string, int>> repeated;  // modules met more than once, with how often, by id
 };
 
 struct ScoreTerm {
@@ -70,6 +82,9 @@ struct Plan {
   std::vector<Meeting> meetings;   // in date order
   std::vector<SkippedDay> skipped;
   std::vector<CoverageRow> coverage;  // one per entry week (rolling admission); empty for closed
+  std::vector<Journey> journeys;      // one per entry week (rolling), or the one cohort (closed)
+  std::vector<std::string> unused;    // library modules the program allows that the plan never schedules
+  std::vector<std::pair<std::string, int>> repeated;  // per module: the most any one journey meets it, where > 1
   std::vector<ScoreTerm> score_terms;
   double score = 0;                   // sum of the terms
   std::vector<WeekHours> hours;       // scheduled group hours per week

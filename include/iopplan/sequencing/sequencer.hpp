@@ -18,6 +18,10 @@ struct PlanOptions {
   uint64_t seed = 1;              // same library, program, start and seed -> same plan
   const Plan* keep = nullptr;     // an earlier plan whose first weeks are kept as delivered
   int keep_through_week = 0;      // REQUIRES: keep != nullptr when > 0
+  // A window of the plan: the `window_weeks` weeks from `from`. A rolling program's cycle is planned
+  // from its start date and repeated (see rotation.hpp), so every window agrees with every other.
+  std::optional<Date> from;
+  int window_weeks = 0;           // 0: the whole plan; REQUIRES: from set when > 0
 };
 
 struct PlanResult {
