@@ -33,7 +33,7 @@ std::optional<Site> render_site(const Plan& plan, const std::string& plan_json, 
   ctx.copies = options.copies > 0 ? options.copies : std::max(plan.group_size, 1);
   if (!prepare_views(ctx, out)) return std::nullopt;
 
-  TemplateRenderer renderer(templates);
+  TemplateRenderer renderer(templates, options.limits);
   Site site;
   site.files.push_back({"plan.json", plan_json});
   // Renders one document in every requested format the table lists for it; pdf reuses the html.

@@ -33,12 +33,20 @@ struct Site {
 
 enum class Paper { letter, a4 };
 
+// What rendering may cost: an overlay template is user input, and --copies multiplies modules.
+struct RenderLimits {
+  size_t document_bytes = size_t{256} << 20;  // one rendered document
+  size_t site_bytes = size_t{1} << 30;        // all documents of a build together
+  size_t lookups = 20'000'000;                // template value lookups per document
+};
+
 struct RenderOptions {
   std::vector<Format> formats = {Format::html, Format::md};
   int copies = 0;            // handout copies per meeting in print packets; 0: the plan's group size
   Paper paper = Paper::letter;
   bool large_print = false;  // handouts and sign-in sheets at 16 pt instead of 12 pt
   int only_week = 0;         // 0: every week; N: only week-NN/ (index and plan.json are always written)
+  RenderLimits limits;
 };
 
 // The plan's documents (layout in docs/output-layout.md). `plan_json` is written as plan.json
