@@ -9,6 +9,18 @@
 #include "iopplan/curriculum/readability.hpp"
 
 namespace iopplan::cli {
+namespace {
+
+template <typename... Args>
+std::string formatted(const char* format, Args... args) {
+  int size = std::snprintf(nullptr, 0, format, args...);
+  std::string text(static_cast<size_t>(size > 0 ? size : 0) + 1, '\0');
+  std::snprintf(text.data(), text.size(), format, args...);
+  text.pop_back();
+  return text;
+}
+
+}  // namespace
 
 Command add_list_command(CLI::App& parent) {
   struct Options {
@@ -31,7 +43,7 @@ Command add_list_command(CLI::App& parent) {
             }
             nlohmann::ordered_json json = nlohmann::ordered_json::array();
             if (opts->format == "text") {
-              std::printf("%-40s %-20s %4s %-7s %5s  %s\n", "ID", "TRACK", "MIN", "PHASE", "GRADE", "TITLE");
+              std::cout << formatted("%-40s %-20s %4s %-7s %5s  %s\n", "ID", "TRACK", "MIN", "PHASE", "GRADE", "TITLE");
             }
             for (const auto& m : library->modules) {
               if (!opts->track.empty() && m.track != opts->track) continue;
@@ -47,11 +59,12 @@ Command add_list_command(CLI::App& parent) {
                                 {"handout_grade", std::round(grade * 10) / 10},
                                 {"handout_words", handout_stats(m.handout).words}});
               } else {
-                std::printf("%-40s %-20s %4d %-7s %5.1f  %s\n", m.id.c_str(), m.track.c_str(), m.duration_minutes,
+                // Through std::cout, so the title passes the terminal filter (printable_output.hpp).
+                std::cout << formatted("%-40s %-20s %4d %-7s %5.1f  %s\n", m.id.c_str(), m.track.c_str(), m.duration_minutes,
                             phase_name(m.phase), grade, m.title.c_str());
               }
             }
-            if (opts->format == "json") std::cout << json.dump(2) << '\n';
+            if (opts->format == "json") std::cout << json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
             return kExitOk;
           }};
 }
