@@ -53,7 +53,7 @@ std::vector<ModuleRef> read_module_refs(TableReader& reader, std::string_view ke
 class ProgramReader {
  public:
   ProgramReader(const std::string& path, const toml::table& table, const Library& library, bool quiet, Diagnostics& out)
-      : path_(path), top_(table, path, out), library_(library), quiet_(quiet), out_(out) {
+      : path_(path), top_(table, path, out), library_(library) {
     top_.set_quiet_missing(quiet);
     for (const auto& track : library.tracks) track_ids_.push_back(track.id);
     for (const auto& m : library.modules) module_ids_.push_back(m.id);
@@ -382,8 +382,6 @@ class ProgramReader {
   std::string path_;
   TableReader top_;
   const Library& library_;
-  bool quiet_;
-  Diagnostics& out_;
   std::vector<std::string> track_ids_;
   std::vector<std::string> module_ids_;
 };
