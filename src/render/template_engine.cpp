@@ -297,7 +297,11 @@ std::optional<std::string> TemplateRenderer::render(const std::string& name, con
                     : "the document would be larger than " + mib(limits_.document_bytes) +
                           "; use fewer --copies or shorter modules, or look for sections nested over long lists";
     }
-    out.push_back(error_at(compiled.file->path, {}, message));
+    if (message == "interrupted") {
+      out.push_back(output_error("", "interrupted; nothing was written"));
+    } else {
+      out.push_back(error_at(compiled.file->path, {}, message));
+    }
     return std::nullopt;
   }
   rendered_bytes_ += output.text.size();
