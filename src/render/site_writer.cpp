@@ -213,6 +213,7 @@ class Writer {
   fs::path staging_;    // ".NAME.iopplan-staging" beside it: the new build, then the old one
   fs::path previous_;   // ".NAME.iopplan-old": only where the filesystem cannot exchange
   bool root_exists_ = false;
+  std::vector<std::pair<fs::path, fs::perms>> folder_modes_;  // of the previous output's folders
 };
 
 // Problems with the previous output that would stop the swap, all of them, before any writing.
@@ -256,8 +257,7 @@ bool Writer::carry_over_old_files(const SiteShape& shape) {
     fs::file_status st = it->symlink_status(type_ec);
     if (fs::is_directory(st)) {
       if (!fs::create_directory(target, ec) && ec) return fail(shown(rel), "cannot copy the folder: " + ec.message());
-      fs::permissions(target, st.permissions(), ec);
-      ec.clear();
+      folder_modes_.emplace_back(target, st.permissions());  // set after writing: it may be read-only
       continue;
     }
     if (shape.files.count(rel) || is_old_temp_file(relative.filename().string())) continue;
@@ -422,7 +422,10 @@ bool Writer::run() {
     return fail(out_arg_, "cannot create the staging folder " + staging_.string() + ": " + errno_text());
   }
   bool ok = carry_over_old_files(shape) && write_new_files(shape);
-  if (ok) ::chmod(staging_.c_str(), mode);
+  if (ok) {
+    for (const auto& [folder, perms] : folder_modes_) fs::permissions(folder, perms, ec);
+    ::chmod(staging_.c_str(), mode);
+  }
   if (ok) ok = swap_in();
   if (!ok) {
     remove_staging();
