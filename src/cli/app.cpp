@@ -1,4 +1,5 @@
 #include <iostream>
+#include <new>
 #include <vector>
 
 #include "commands.hpp"
@@ -26,7 +27,13 @@ int run_cli(int argc, const char* const* argv) {
     return code == 0 ? kExitOk : kExitUsage;
   }
   for (const auto& command : commands) {
-    if (command.app->parsed()) return command.run();
+    if (!command.app->parsed()) continue;
+    try {
+      return command.run();
+    } catch (const std::bad_alloc&) {  // the limits should prevent it; if not, a message, not an abort
+      std::cerr << "iopplan: error: out of memory; nothing was written\n";
+      return kExitIoError;
+    }
   }
   return kExitUsage;
 }
