@@ -1,7 +1,7 @@
 // Fuzzes the command line: the input, cut at '\n', is the argument list after "iopplan". Every
 // run must end with an exit code of 0-3 (README), never an exception, a crash or a signal.
-// Runs in a private working folder, which it empties each time; arguments holding '/' are
-// skipped so nothing outside it is touched, and "@lib" names a tiny library with a program
+// Runs in a private working folder, which it empties each time; arguments holding '/' or ".."
+// are skipped so nothing outside it is touched, and "@lib" names a tiny library with a program
 // (the built-in library is the default otherwise, but slow to build). PDF printing is off.
 #include <stdlib.h>
 #include <unistd.h>
@@ -46,7 +46,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::vector<std::string> args = {"iopplan"};
   bool has_library = false;
   for (auto& arg : iopplan::fuzz::split_input(text, '\n')) {
-    if (arg.find('/') != std::string::npos) return 0;
+    if (arg.find('/') != std::string::npos || arg.find("..") != std::string::npos) return 0;  // stay in the folder
     if (arg == "@lib") arg = std::string(IOPPLAN_SOURCE_DIR) + "/tests/cli/fixtures/two-week-library";
     if (arg.rfind("--library", 0) == 0) has_library = true;
     args.push_back(arg);
