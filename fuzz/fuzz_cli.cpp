@@ -1,8 +1,8 @@
 // Fuzzes the command line: the input, cut at '\n', is the argument list after "iopplan". Every
 // run must end with an exit code of 0-3 (README), never an exception, a crash or a signal.
 // Runs in a private working folder, which it empties each time; arguments holding '/' or ".."
-// are skipped so nothing outside it is touched, and "@lib" names a tiny library with a program
-// (the built-in library is the default otherwise, but slow to build). PDF printing is off.
+// are skipped so nothing outside it is touched. Without --library, and for "@lib", it uses a tiny
+// library with a two-week program (the built-in one is slow to build). PDF printing is off.
 #include <stdlib.h>
 #include <unistd.h>
 
