@@ -58,7 +58,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   iopplan::RenderOptions options;
   options.formats = {iopplan::Format::html, iopplan::Format::md};
   options.copies = 1;
-  options.limits = {size_t{1} << 20, size_t{4} << 20, 200'000};  // small, so a fan-out input stays fast
+  options.limits = {size_t{1} << 20, size_t{4} << 20, 20'000};  // small, so a fan-out input stays fast
   iopplan::Organization organization;
   organization.name = "Fuzz Clinic";
   auto site = iopplan::render_site(plan, "{}\n", iopplan::fuzz::fuzz_library().library, organization, *templates,
