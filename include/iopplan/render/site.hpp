@@ -37,7 +37,7 @@ enum class Paper { letter, a4 };
 struct RenderLimits {
   size_t document_bytes = size_t{256} << 20;  // one rendered document
   size_t site_bytes = size_t{1} << 30;        // all documents of a build together
-  size_t lookups = 20'000'000;                // template value lookups per document
+  size_t lookups = 2'000'000;                 // template value lookups per document (a real one needs < 100,000)
 };
 
 struct RenderOptions {
