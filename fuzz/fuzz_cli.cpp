@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cstddef>
+#include <cstdlib>
 #include <cstdint>
 #include <filesystem>
 #include <iostream>
@@ -21,6 +22,15 @@ namespace fs = std::filesystem;
 
 namespace {
 
+constexpr const char* kSandboxPrefix = "iopplan-fuzz-cli-";
+
+// The private folder goes when the process ends normally (a crash leaves it to look at).
+void remove_sandbox() {
+  std::error_code ec;
+  fs::current_path(fs::temp_directory_path(), ec);
+  fs::remove_all(fs::temp_directory_path() / (std::string(kSandboxPrefix) + std::to_string(::getpid())), ec);
+}
+
 struct NullBuf : std::streambuf {
   int_type overflow(int_type c) override { return traits_type::not_eof(c); }
   std::streamsize xsputn(const char*, std::streamsize n) override { return n; }
@@ -28,9 +38,10 @@ struct NullBuf : std::streambuf {
 
 const fs::path& workdir() {
   static const fs::path dir = [] {
-    fs::path d = fs::temp_directory_path() / ("iopplan-fuzz-cli-" + std::to_string(::getpid()));
+    fs::path d = fs::temp_directory_path() / (std::string(kSandboxPrefix) + std::to_string(::getpid()));
     fs::create_directories(d);
     fs::current_path(d);
+    std::atexit(remove_sandbox);
     ::setenv("IOPPLAN_CHROMIUM", "/nonexistent/chromium", 1);  // --format pdf stops before printing
     ::setenv("HOME", d.c_str(), 1);
     return d;

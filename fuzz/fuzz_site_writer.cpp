@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cstddef>
+#include <cstdlib>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -19,6 +20,15 @@
 namespace fs = std::filesystem;
 
 namespace {
+
+constexpr const char* kSandboxPrefix = "iopplan-fuzz-site-writer-";
+
+// The private folder goes when the process ends normally (a crash leaves it to look at).
+void remove_sandbox() {
+  std::error_code ec;
+  fs::current_path(fs::temp_directory_path(), ec);
+  fs::remove_all(fs::temp_directory_path() / (std::string(kSandboxPrefix) + std::to_string(::getpid())), ec);
+}
 
 // Every entry below `root` (not following links): path -> content, "<dir>" or "-> target".
 std::map<std::string, std::string> snapshot(const fs::path& root) {
@@ -45,8 +55,9 @@ void write(const fs::path& path, const std::string& content) {
 
 const fs::path& sandbox() {
   static const fs::path dir = [] {
-    fs::path d = fs::temp_directory_path() / ("iopplan-fuzz-site-writer-" + std::to_string(::getpid()));
+    fs::path d = fs::temp_directory_path() / (std::string(kSandboxPrefix) + std::to_string(::getpid()));
     fs::create_directories(d);
+    std::atexit(remove_sandbox);
     return d;
   }();
   return dir;
