@@ -2,9 +2,11 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "iopplan/base/file_source.hpp"
 #include "iopplan/curriculum/loader.hpp"
+#include "iopplan/sequencing/plan.hpp"
 
 namespace iopplan::fuzz {
 
@@ -48,6 +50,47 @@ inline const LoadResult& fuzz_library() {
     return loaded;
   }();
   return result;
+}
+
+// One meeting on 2027-01-04: a check-in and coping-1 of fuzz_library().
+inline Plan one_meeting_plan() {
+  Plan plan;
+  plan.program = "fuzz";
+  plan.program_name = "Fuzz IOP";
+  plan.admission = "closed";
+  plan.weeks = 1;
+  plan.group_size = 2;
+  plan.start = {2027, 1, 4};
+  Meeting meeting;
+  meeting.date = plan.start;
+  meeting.start = 18 * 60;
+  meeting.end = 18 * 60 + 75;
+  PlannedBlock check_in;
+  check_in.start = meeting.start;
+  check_in.minutes = 15;
+  check_in.activity = "Check-in";
+  PlannedBlock topic;
+  topic.start = meeting.start + 15;
+  topic.minutes = 60;
+  topic.module = "coping-1";
+  topic.module_version = "1.0.0";
+  topic.track = "coping";
+  topic.slot = "Topic group";
+  meeting.blocks = {check_in, topic};
+  plan.meetings = {meeting};
+  return plan;
+}
+
+// The input cut at every `separator` byte (at least one part).
+inline std::vector<std::string> split_input(const std::string& text, char separator) {
+  std::vector<std::string> parts;
+  for (size_t start = 0;;) {
+    size_t end = text.find(separator, start);
+    parts.push_back(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return parts;
 }
 
 }  // namespace iopplan::fuzz

@@ -35,37 +35,9 @@ const iopplan::TemplateSet& templates() {
   return set;
 }
 
-iopplan::Plan one_meeting_plan() {
-  iopplan::Plan plan;
-  plan.program = "fuzz";
-  plan.program_name = "Fuzz IOP";
-  plan.admission = "closed";
-  plan.weeks = 1;
-  plan.group_size = 2;
-  plan.start = {2027, 1, 4};
-  iopplan::Meeting meeting;
-  meeting.date = plan.start;
-  meeting.start = 18 * 60;
-  meeting.end = 18 * 60 + 75;
-  iopplan::PlannedBlock check_in;
-  check_in.start = meeting.start;
-  check_in.minutes = 15;
-  check_in.activity = "Check-in";
-  iopplan::PlannedBlock topic;
-  topic.start = meeting.start + 15;
-  topic.minutes = 60;
-  topic.module = "coping-1";
-  topic.module_version = "1.0.0";
-  topic.track = "coping";
-  topic.slot = "Topic group";
-  meeting.blocks = {check_in, topic};
-  plan.meetings = {meeting};
-  return plan;
-}
-
 std::map<std::string, size_t> render(const iopplan::Library& library, const std::vector<iopplan::Format>& formats,
                                      std::vector<iopplan::OutputFile>* files) {
-  static const iopplan::Plan plan = one_meeting_plan();
+  static const iopplan::Plan plan = iopplan::fuzz::one_meeting_plan();
   iopplan::Organization organization;
   organization.name = kSentinel + " Clinic";
   iopplan::RenderOptions options;
@@ -113,13 +85,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (has_script_tag(iopplan::markdown_to_html(text))) __builtin_trap();
 
   // Fields separated by 0x1E go to the module's Markdown and plain-text fields in turn.
-  std::vector<std::string> fields;
-  for (size_t start = 0;;) {
-    size_t end = text.find('\x1e', start);
-    fields.push_back(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
+  std::vector<std::string> fields = iopplan::fuzz::split_input(text, '\x1e');
   auto field = [&](size_t i) { return fields[i % fields.size()]; };
   iopplan::Library library = iopplan::fuzz::fuzz_library().library;
   iopplan::Module& m = library.modules.front();

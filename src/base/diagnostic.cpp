@@ -25,7 +25,7 @@ Diagnostic output_error(const std::string& file, std::string message) {
   return d;
 }
 
-Diagnostic file_too_large(const std::string& file, size_t size, size_t limit) {
+Diagnostic file_too_large(const std::string& file, uint64_t size, uint64_t limit) {
   return error_at(file, {}, "file is too large (" + std::to_string(size) + " bytes; the limit is " +
                                 std::to_string(limit) + " bytes)");
 }

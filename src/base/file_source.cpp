@@ -1,9 +1,12 @@
 #include "iopplan/base/file_source.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <set>
 
 namespace fs = std::filesystem;
@@ -17,13 +20,33 @@ std::string join_path(const std::string& dir, const std::string& name) {
 }
 
 std::optional<std::string> DiskFileSource::read(const std::string& path) const {
-  std::error_code ec;
-  if (!fs::is_regular_file(path, ec)) return std::nullopt;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return std::nullopt;
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) return std::nullopt;
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || static_cast<uint64_t>(st.st_size) > kMaxReadBytes) {
+    ::close(fd);
+    return std::nullopt;
+  }
+  std::string content;
+  char buffer[65536];
+  for (;;) {
+    ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0 || content.size() + static_cast<size_t>(n) > kMaxReadBytes) {  // an error, or it grew
+      ::close(fd);
+      return std::nullopt;
+    }
+    if (n == 0) break;
+    content.append(buffer, static_cast<size_t>(n));
+  }
+  ::close(fd);
   return content;
+}
+
+std::optional<uint64_t> DiskFileSource::size(const std::string& path) const {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+  return static_cast<uint64_t>(st.st_size);
 }
 
 std::vector<std::string> DiskFileSource::list(const std::string& dir) const {
@@ -47,6 +70,39 @@ std::optional<std::string> MemoryFileSource::read(const std::string& path) const
   auto it = files_.find(path);
   if (it == files_.end()) return std::nullopt;
   return it->second;
+}
+
+bool DiskFileSource::stays_inside(const std::string& path, const std::string& root) const {
+  std::error_code ec;
+  fs::path real = fs::canonical(path, ec);
+  if (ec) return true;  // missing or unreadable: the reader says so
+  fs::path real_root = fs::canonical(root, ec);
+  if (ec) return true;
+  auto r = real_root.begin();
+  auto p = real.begin();
+  for (; r != real_root.end(); ++r, ++p) {
+    if (p == real.end() || *r != *p) return false;
+  }
+  return true;
+}
+
+bool leaves_library(const FileSource& files, const std::string& path, const std::string& root, Diagnostics& out) {
+  if (files.stays_inside(path, root)) return false;
+  out.push_back(error_at(path, {}, "not read: a symbolic link that leads outside the library folder"));
+  return true;
+}
+
+std::optional<uint64_t> MemoryFileSource::size(const std::string& path) const {
+  auto it = files_.find(path);
+  if (it == files_.end()) return std::nullopt;
+  return it->second.size();
+}
+
+bool too_large(const FileSource& files, const std::string& path, uint64_t limit, Diagnostics& out) {
+  auto size = files.size(path);
+  if (!size || *size <= limit) return false;
+  out.push_back(file_too_large(path, *size, limit));
+  return true;
 }
 
 std::vector<std::string> MemoryFileSource::list(const std::string& dir) const {

@@ -52,4 +52,29 @@ std::optional<Utf8Error> find_invalid_utf8(std::string_view text) {
   return std::nullopt;
 }
 
+std::string printable(std::string_view text) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    size_t start = i;
+    auto c = decode_utf8(text, i);
+    if (!c || (*c < 0x20 && *c != '\t' && *c != '\n') || *c == 0x7f) {
+      unsigned char byte = static_cast<unsigned char>(text[start]);
+      out += "\\x";
+      out += kHex[byte >> 4];
+      out += kHex[byte & 15];
+      i = start + 1;
+    } else if (*c >= 0x80 && *c <= 0x9f) {
+      out += "\\u{";
+      out += kHex[*c >> 4];
+      out += kHex[*c & 15];
+      out += '}';
+    } else {
+      out.append(text, start, i - start);
+    }
+  }
+  return out;
+}
+
 }  // namespace iopplan

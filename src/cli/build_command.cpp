@@ -6,6 +6,7 @@
 #include "commands.hpp"
 #include "iopplan/base/file_source.hpp"
 #include "iopplan/curriculum/language.hpp"
+#include "iopplan/base/interrupt.hpp"
 #include "iopplan/pipeline/build.hpp"
 #include "iopplan/render/output_format.hpp"
 
@@ -116,7 +117,7 @@ Command add_build_command(CLI::App& parent) {
   app->add_option("--paper", opts->paper, "letter or a4 (default: letter)")->check(CLI::IsMember({"letter", "a4"}));
   app->add_flag("--large-print", opts->large_print, "Handouts and sign-in sheets in 16 pt type");
   add_library_option(app, opts->library);
-  app->add_option("--seed", opts->seed, "Seed for the planner's tie-breaking (default: 1)");
+  add_seed_option(app, opts->seed, "Seed for the planner's tie-breaking (default: 1)");
   add_window_options(app, opts->from, opts->weeks);
   return {app, [opts]() {
             BuildRequest request;
@@ -141,9 +142,16 @@ Command add_build_command(CLI::App& parent) {
             request.overlay_dir = opts->templates;
             request.out_dir = opts->out;
 
+            // SIGINT and SIGTERM stop the build at the next safe point, with --out as it was.
+            install_interrupt_handlers();
             BuildResult result = build(DiskFileSource(), request);
             const PlanRun& run = result.run;
             print_diagnostics(run.diagnostics, std::cerr);
+            if (interrupted()) {
+              std::cout.flush();
+              std::cerr.flush();
+              die_of_interrupt();
+            }
             if (run.stopped == Stop::library) print_library_summary(request.plan.library_dir, run.diagnostics, std::cerr);
             if (run.stopped != Stop::none) {
               int code = exit_code(run.diagnostics);

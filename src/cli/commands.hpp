@@ -28,12 +28,18 @@ struct Command {
   std::function<int()> run;
 };
 
+// The whole command line: parses argv, runs the subcommand, returns the exit code (README).
+int run_cli(int argc, const char* const* argv);
+
 Command add_build_command(CLI::App& parent);
 Command add_catalog_command(CLI::App& parent);
 Command add_check_command(CLI::App& parent);
 Command add_list_command(CLI::App& parent);
 Command add_show_command(CLI::App& parent);
 Command add_plan_command(CLI::App& parent);
+
+// Adds `--seed N`: a whole number 0..2^64-1, refused (exit 2) when negative, too large or not a number.
+void add_seed_option(CLI::App* app, uint64_t& seed, const std::string& description);
 
 // Adds `--library DIR` (default: the built-in library) to a subcommand.
 void add_library_option(CLI::App* app, std::string& dir);

@@ -1,3 +1,4 @@
+#include <charconv>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -44,6 +45,21 @@ std::string builtin_dir(const std::string& name) {
   return name;
 }
 
+void add_seed_option(CLI::App* app, uint64_t& seed, const std::string& description) {
+  // CLI11 reads "-1" as 2^64-1 and a too large number as the largest: check the text first.
+  CLI::Validator whole_number(
+      [](std::string& text) -> std::string {
+        uint64_t value = 0;
+        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (text.empty() || ec != std::errc() || end != text.data() + text.size()) {
+          return "'" + text + "' is not a whole number from 0 to 18446744073709551615";
+        }
+        return "";
+      },
+      "UINT64");
+  app->add_option("--seed", seed, description)->check(whole_number);
+}
+
 void add_library_option(CLI::App* app, std::string& dir) {
   app->add_option("--library", dir, "Curriculum library folder (default: the built-in library)");
 }
@@ -54,6 +70,10 @@ void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err) {
   for (const auto& d : diagnostics) {
     if (d.file.empty()) {
       err << "iopplan: " << format_diagnostic(d) << '\n';
+      continue;
+    }
+    if (d.line <= 0) {  // no source line to show: the file is not read at all
+      err << format_diagnostic(d) << '\n';
       continue;
     }
     auto it = sources.find(d.file);

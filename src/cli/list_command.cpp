@@ -10,6 +10,18 @@
 #include "iopplan/curriculum/readability.hpp"
 
 namespace iopplan::cli {
+namespace {
+
+template <typename... Args>
+std::string formatted(const char* format, Args... args) {
+  int size = std::snprintf(nullptr, 0, format, args...);
+  std::string text(static_cast<size_t>(size > 0 ? size : 0) + 1, '\0');
+  std::snprintf(text.data(), text.size(), format, args...);
+  text.pop_back();
+  return text;
+}
+
+}  // namespace
 
 Command add_list_command(CLI::App& parent) {
   struct Options {
@@ -32,8 +44,8 @@ Command add_list_command(CLI::App& parent) {
             }
             nlohmann::ordered_json json = nlohmann::ordered_json::array();
             if (opts->format == "text") {
-              std::printf("%-40s %-20s %4s %-7s %5s %-6s %5s  %s\n", "ID", "TRACK", "MIN", "PHASE", "GRADE", "LANGS",
-                          "FH-ES", "TITLE");
+              std::cout << formatted("%-40s %-20s %4s %-7s %5s %-6s %5s  %s\n", "ID", "TRACK", "MIN", "PHASE", "GRADE",
+                                     "LANGS", "FH-ES", "TITLE");
             }
             for (const auto& m : library->modules) {
               if (!opts->track.empty() && m.track != opts->track) continue;
@@ -61,11 +73,13 @@ Command add_list_command(CLI::App& parent) {
               } else {
                 char ease_text[16] = "-";
                 if (ease) std::snprintf(ease_text, sizeof ease_text, "%.1f", *ease);
-                std::printf("%-40s %-20s %4d %-7s %5.1f %-6s %5s  %s\n", m.id.c_str(), m.track.c_str(),
-                            m.duration_minutes, phase_name(m.phase), grade, langs.c_str(), ease_text, m.title.c_str());
+                // Through std::cout, so the title passes the terminal filter (printable_output.hpp).
+                std::cout << formatted("%-40s %-20s %4d %-7s %5.1f %-6s %5s  %s\n", m.id.c_str(), m.track.c_str(),
+                                       m.duration_minutes, phase_name(m.phase), grade, langs.c_str(), ease_text,
+                                       m.title.c_str());
               }
             }
-            if (opts->format == "json") std::cout << json.dump(2) << '\n';
+            if (opts->format == "json") std::cout << json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
             return kExitOk;
           }};
 }

@@ -1,30 +1,4 @@
 // iopplan: curriculum library -> dated group plans -> printable handouts and guides.
-#include <iostream>
-#include <vector>
-
 #include "commands.hpp"
 
-int main(int argc, char** argv) {
-  using namespace iopplan::cli;
-  CLI::App app{"iopplan: plan and print group curricula for intensive outpatient programs"};
-  app.require_subcommand(1);
-  app.set_version_flag("--version", "iopplan 0.1.0");
-  std::vector<Command> commands = {
-      add_build_command(app),
-      add_catalog_command(app),
-      add_check_command(app),
-      add_list_command(app),
-      add_show_command(app),
-      add_plan_command(app),
-  };
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    int code = app.exit(e);  // prints help, version or the usage error
-    return code == 0 ? kExitOk : kExitUsage;
-  }
-  for (const auto& command : commands) {
-    if (command.app->parsed()) return command.run();
-  }
-  return kExitUsage;
-}
+int main(int argc, char** argv) { return iopplan::cli::run_cli(argc, argv); }

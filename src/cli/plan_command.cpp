@@ -30,7 +30,7 @@ Command add_plan_command(CLI::App& parent) {
   app->add_option("PROGRAM", opts->program, "A program id (programs/<id>.toml in the library) or a path to one")->required();
   add_library_option(app, opts->library);
   app->add_option("--start", opts->start, "First day, YYYY-MM-DD (default: the program's start_date)");
-  app->add_option("--seed", opts->seed, "Seed of the search: the same seed gives the same plan (default 1)");
+  add_seed_option(app, opts->seed, "Seed of the search: the same seed gives the same plan (default 1)");
   app->add_option("--format", opts->format, "text, json, ics (staff calendars) or csv (EHR group notes)")
       ->check(CLI::IsMember({"text", "json", "ics", "csv"}));
   app->add_flag("--explain", opts->explain, "Say why each module sits where it does, and break down the score");

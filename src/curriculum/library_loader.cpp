@@ -101,7 +101,8 @@ LoadResult load_library(const FileSource& files, const std::string& root, const 
     out.push_back(error_at(root, {}, "library folder not found"));
     return result;
   }
-  if (auto text = files.read(library.tracks_path)) {
+  if (leaves_library(files, library.tracks_path, root, out) || too_large(files, library.tracks_path, kMaxFileBytes, out)) {
+  } else if (auto text = files.read(library.tracks_path)) {
     library.tracks = load_tracks(library.tracks_path, *text, out);
   } else {
     out.push_back(error_at(library.tracks_path, {}, "missing tracks.toml: every library lists its tracks there"));
@@ -119,6 +120,7 @@ LoadResult load_library(const FileSource& files, const std::string& root, const 
     std::string folder = entry.substr(0, entry.size() - 1);
     if (folder == "programs" || folder.front() == '.') continue;
     std::string dir = join_path(root, folder);
+    if (leaves_library(files, dir, root, out)) continue;
     for (const auto& name : files.list(dir)) {
       std::string path = join_path(dir, name);
       if (name.back() == '/') {
@@ -136,6 +138,7 @@ LoadResult load_library(const FileSource& files, const std::string& root, const 
                                              " per library; the rest were not read"));
         break;
       }
+      if (leaves_library(files, path, root, out) || too_large(files, path, kMaxFileBytes, out)) continue;
       auto text = files.read(path);
       if (!text) {
         out.push_back(error_at(path, {}, "cannot read file"));

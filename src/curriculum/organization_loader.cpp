@@ -41,6 +41,7 @@ Organization load_organization(const std::string& path, const std::string& text,
 
 Organization load_library_organization(const FileSource& files, const std::string& root, Diagnostics& out) {
   std::string path = join_path(root, "organization.toml");
+  if (leaves_library(files, path, root, out) || too_large(files, path, kMaxFileBytes, out)) return Organization{};
   auto text = files.read(path);
   if (!text) return Organization{};
   return load_organization(path, *text, out);

@@ -67,7 +67,7 @@ std::vector<ModuleRef> read_module_refs(TableReader& reader, std::string_view ke
 class ProgramReader {
  public:
   ProgramReader(const std::string& path, const toml::table& table, const Library& library, bool quiet, Diagnostics& out)
-      : path_(path), top_(table, path, out), library_(library), quiet_(quiet), out_(out) {
+      : path_(path), top_(table, path, out), library_(library) {
     top_.set_quiet_missing(quiet);
     for (const auto& track : library.tracks) track_ids_.push_back(track.id);
     for (const auto& m : library.modules) module_ids_.push_back(m.id);
@@ -425,8 +425,6 @@ class ProgramReader {
   std::string path_;
   TableReader top_;
   const Library& library_;
-  bool quiet_;
-  Diagnostics& out_;
   std::vector<std::string> track_ids_;
   std::vector<std::string> module_ids_;
 };
@@ -459,7 +457,7 @@ std::optional<Program> parse_program(const std::string& path, const std::string&
 std::optional<Diagnostic> missing_program(const FileSource& files, const std::string& root,
                                           const std::string& id_or_path) {
   std::string path = program_file(root, id_or_path);
-  if (files.read(path)) return std::nullopt;
+  if (files.size(path)) return std::nullopt;
   Diagnostic missing = usage_error("unknown program '" + id_or_path + "'" + did_you_mean(id_or_path, program_ids(files, root)));
   if (path == id_or_path) missing.file = path, missing.message = "cannot read program file";
   return missing;
@@ -468,6 +466,9 @@ std::optional<Diagnostic> missing_program(const FileSource& files, const std::st
 std::optional<Program> load_program(const FileSource& files, const std::string& library_root,
                                     const std::string& id_or_path, const Library& library, Diagnostics& out) {
   std::string path = program_file(library_root, id_or_path);
+  // A program named by id comes from the library and is held to it; a path is the user's own file.
+  if (path != id_or_path && leaves_library(files, path, library_root, out)) return std::nullopt;
+  if (too_large(files, path, kMaxFileBytes, out)) return std::nullopt;
   auto text = files.read(path);
   if (!text) {
     if (auto missing = missing_program(files, library_root, id_or_path)) out.push_back(std::move(*missing));

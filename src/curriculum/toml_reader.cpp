@@ -61,6 +61,37 @@ std::string plain_description(std::string_view description) {
   return text;
 }
 
+// A character a terminal would act on: C0 controls but tab and line breaks, DEL, C1 controls.
+std::optional<char32_t> first_control_character(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    auto c = decode_utf8(text, i);
+    if (!c) continue;
+    if (*c == '\t' || *c == '\n') continue;
+    if (*c == '\r' && i < text.size() && text[i] == '\n') continue;  // a Windows line break
+    if (*c < 0x20 || (*c >= 0x7f && *c <= 0x9f)) return c;
+  }
+  return std::nullopt;
+}
+
+// Escapes like "\u001b" decode to control characters, which could drive the terminal that shows
+// the text (issue 15): refused in every string value.
+void check_control_characters(const toml::node& node, const std::string& path, Diagnostics& out) {
+  if (const toml::table* table = node.as_table()) {
+    for (const auto& [key, value] : *table) check_control_characters(value, path, out);
+  } else if (const toml::array* array = node.as_array()) {
+    for (const auto& value : *array) check_control_characters(value, path, out);
+  } else if (const auto* text = node.as_string()) {
+    if (auto c = first_control_character(text->get())) {
+      char code[16];
+      std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(*c));
+      SourcePos pos = pos_of(node);
+      out.push_back(error_at(path, pos.line > 0 ? pos : SourcePos{1, 1},
+                             std::string("text contains the control character ") + code +
+                                 "; only line breaks and tabs are allowed"));
+    }
+  }
+}
+
 }  // namespace
 
 ParsedToml parse_toml(const std::string& path, const std::string& content, Diagnostics& out) {
@@ -86,6 +117,7 @@ ParsedToml parse_toml(const std::string& path, const std::string& content, Diagn
   for (int attempt = 0; attempt < kMaxSyntaxErrors; ++attempt) {
     try {
       result.table = toml::parse(text, path);
+      check_control_characters(*result.table, path, out);
       return result;
     } catch (const toml::parse_error& err) {
       result.had_syntax_errors = true;

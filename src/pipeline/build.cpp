@@ -47,7 +47,7 @@ BuildResult build(const FileSource& files, const BuildRequest& request) {
   }
 
   result.out_dir = request.out_dir.empty() ? default_output_dir(plan) : request.out_dir;
-  if (!write_site(*site, result.out_dir, out)) {
+  if (!write_site(*site, result.out_dir, out, {request.plan.library_dir, request.overlay_dir})) {
     run.stopped = Stop::write;
     return result;
   }

@@ -18,6 +18,10 @@ PlanRun plan_program(const FileSource& files, const PlanRequest& request) {
 
   std::optional<Plan> previous;
   if (!request.previous.empty()) {
+    if (too_large(files, request.previous, kMaxPlanJsonBytes, out)) {
+      run.stopped = Stop::request;
+      return run;
+    }
     auto text = files.read(request.previous);
     if (!text) {
       out.push_back(usage_error("cannot read the earlier plan '" + request.previous + "'"));
@@ -44,6 +48,15 @@ PlanRun plan_program(const FileSource& files, const PlanRequest& request) {
   run.program = load_program(files, request.library_dir, request.program, run.library, out);
   if (!run.program || has_errors(Diagnostics(out.begin() + static_cast<long>(before), out.end()))) {
     run.stopped = Stop::program;
+    return run;
+  }
+
+  if (previous && previous->program != run.program->id) {
+    Diagnostic other = usage_error("the earlier plan is of program '" + previous->program + "', not '" + run.program->id +
+                                   "': --previous takes a plan of the same program");
+    other.file = request.previous;
+    out.push_back(std::move(other));
+    run.stopped = Stop::request;
     return run;
   }
 

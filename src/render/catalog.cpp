@@ -147,7 +147,7 @@ std::optional<Site> render_catalog(const Library& library, const std::vector<Pro
                   .meetings = {},
                   .strings = templates.strings};
   ctx.has_html = true;
-  TemplateRenderer renderer(templates);
+  TemplateRenderer renderer(templates, options.limits);
   Site site;
   auto render = [&](const std::string& template_name, const std::string& path, const MustacheData& view) {
     auto text = renderer.render(template_name, view, out);

@@ -60,13 +60,95 @@ void raw_html_to_text(cmark_node* document) {
   }
 }
 
+std::string lower_ascii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// The link schemes cmark's safe mode drops from HTML: Markdown output must drop them too.
+bool is_unsafe_link(std::string_view url) {
+  std::string u = lower_ascii(url.substr(0, 16));
+  u.erase(0, u.find_first_not_of(" \t\r\n"));
+  return u.rfind("javascript:", 0) == 0 || u.rfind("vbscript:", 0) == 0 || u.rfind("file:", 0) == 0 ||
+         (u.rfind("data:", 0) == 0 && u.rfind("data:image/", 0) != 0);
+}
+
+// An image that printing or opening a page would fetch from elsewhere ("https://...", "//host/x").
+bool is_remote_image(std::string_view url) {
+  if (url.rfind("//", 0) == 0) return true;
+  size_t colon = url.find(':');
+  if (colon == std::string_view::npos || colon == 0) return false;
+  std::string scheme = lower_ascii(url.substr(0, colon));
+  if (scheme.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789+.-") != std::string::npos) return false;
+  return scheme != "data";
+}
+
+// Unsafe links and remote images become their text (an image: its description), so no output
+// format carries a script link or makes a reader's browser or the printer fetch from a third party.
+// Returns true when it changed anything.
+bool neutralize_links(cmark_node* document) {
+  std::vector<cmark_node*> unwrap;
+  cmark_iter* iter = cmark_iter_new(document);
+  for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+    cmark_node* node = cmark_iter_get_node(iter);
+    if (event != CMARK_EVENT_ENTER) continue;
+    cmark_node_type type = cmark_node_get_type(node);
+    const char* url = cmark_node_get_url(node);
+    if ((type == CMARK_NODE_LINK && url && is_unsafe_link(url)) ||
+        (type == CMARK_NODE_IMAGE && url && (is_remote_image(url) || is_unsafe_link(url)))) {
+      unwrap.push_back(node);
+    }
+  }
+  cmark_iter_free(iter);
+  for (cmark_node* node : unwrap) {
+    while (cmark_node* child = cmark_node_first_child(node)) cmark_node_insert_before(node, child);
+    cmark_node_free(node);
+  }
+  return !unwrap.empty();
+}
+
+bool has_raw_html(cmark_node* document) {
+  bool found = false;
+  cmark_iter* iter = cmark_iter_new(document);
+  for (cmark_event_type event; !found && (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+    cmark_node_type type = cmark_node_get_type(cmark_iter_get_node(iter));
+    found = type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE;
+  }
+  cmark_iter_free(iter);
+  return found;
+}
+
+std::unique_ptr<cmark_node, NodeDeleter> parse(std::string_view markdown) {
+  return std::unique_ptr<cmark_node, NodeDeleter>(cmark_parse_document(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT));
+}
+
 }  // namespace
 
+std::string safe_markdown(std::string_view markdown) {
+  std::string text(markdown);
+  text.erase(0, text.find_first_not_of(" \t\r\n"));
+  text.erase(text.find_last_not_of(" \t\r\n") + 1);
+  auto document = parse(text);
+  if (!document) return "";
+  bool html = has_raw_html(document.get());
+  bool links = neutralize_links(document.get());
+  if (!html && !links) return text;  // as the author wrote it
+  raw_html_to_text(document.get());
+  char* rendered = cmark_render_commonmark(document.get(), CMARK_OPT_DEFAULT, 0);
+  std::string result = rendered ? rendered : "";
+  std::free(rendered);
+  while (!result.empty() && result.back() == '\n') result.pop_back();
+  return result;
+}
+
 std::string markdown_to_html(std::string_view markdown) {
-  std::unique_ptr<cmark_node, NodeDeleter> document(
-      cmark_parse_document(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT));
+  auto document = parse(markdown);
   if (!document) return "";
   raw_html_to_text(document.get());
+  neutralize_links(document.get());
   char* html = cmark_render_html(document.get(), CMARK_OPT_DEFAULT);
   std::string result = html ? html : "";
   std::free(html);

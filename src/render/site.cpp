@@ -50,7 +50,7 @@ std::optional<Site> render_site(const Plan& plan, const std::string& plan_json, 
   }
   if (!prepare_views(ctx, out)) return std::nullopt;
 
-  TemplateRenderer renderer(templates);
+  TemplateRenderer renderer(templates, options.limits);
   Site site;
   site.files.push_back({"plan.json", plan_json});
   // Exports for staff calendars and EHR group notes, in every build.

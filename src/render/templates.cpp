@@ -38,13 +38,13 @@ void read_folder(const FileSource& files, const std::string& dir, std::map<std::
       if (entry.back() == '/' || !entry.ends_with(kSuffix)) continue;
       std::string name = sub + entry;
       std::string path = join_path(folder, entry);
-      auto text = files.read(path);
-      if (!text) {
-        out.push_back(error_at(path, {}, "cannot read template"));
+      if (files.size(path).value_or(0) > kMaxTemplateBytes) {
+        out.push_back(error_at(path, {}, "template is too large (the limit is 1 MiB)"));
         continue;
       }
-      if (text->size() > kMaxTemplateBytes) {
-        out.push_back(error_at(path, {}, "template is too large (the limit is 1 MiB)"));
+      auto text = files.read(path);
+      if (!text || text->size() > kMaxTemplateBytes) {
+        out.push_back(error_at(path, {}, "cannot read template"));
         continue;
       }
       if (auto bad = find_invalid_utf8(*text)) {
@@ -100,8 +100,33 @@ void check_partials(const std::map<std::string, TemplateFile>& by_name, const st
     path.pop_back();
     state[name] = 2;
   };
+  size_t errors_before = out.size();
   for (const auto& [name, unused] : by_name) {
     if (state[name] == 0) visit(name);
+  }
+  if (out.size() > errors_before) return;
+  // Without cycles: the longest chain of includes below each template, held to kMaxPartialDepth
+  // (kainjow renders each level recursively).
+  std::map<std::string, std::vector<std::string>> longest;
+  std::function<const std::vector<std::string>&(const std::string&)> chain = [&](const std::string& name) -> const std::vector<std::string>& {
+    auto found = longest.find(name);
+    if (found != longest.end()) return found->second;
+    std::vector<std::string> best;
+    for (const auto& [target, offset] : includes[name]) {
+      const auto& below = chain(target);
+      if (below.size() > best.size()) best = below;
+    }
+    best.insert(best.begin(), name);
+    return longest[name] = std::move(best);
+  };
+  for (const auto& [name, file] : by_name) {
+    if (!partial_name_of(name).empty()) continue;
+    const auto& path = chain(name);
+    if (static_cast<int>(path.size()) - 1 <= kMaxPartialDepth) continue;
+    std::string shown;
+    for (const auto& step : path) shown += (shown.empty() ? "" : " -> ") + step;
+    out.push_back(error_at(file.path, {}, "partials are nested more than " + std::to_string(kMaxPartialDepth) +
+                                              " deep: " + shown));
   }
 }
 

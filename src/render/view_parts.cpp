@@ -95,7 +95,7 @@ std::string markdown_key(const std::string& key, Flavor flavor) {
 }
 
 void set_markdown(MustacheData& data, const std::string& key, const std::string& text, Flavor flavor) {
-  data[markdown_key(key, flavor)] = MustacheData(flavor == Flavor::html ? markdown_to_html(text) : trim(text));
+  data[markdown_key(key, flavor)] = MustacheData(flavor == Flavor::html ? markdown_to_html(text) : safe_markdown(text));
   data["has_" + key] = MustacheData(!trim(text).empty());
 }
 

@@ -17,16 +17,15 @@ constexpr int kVersion = 1;
 constexpr size_t kMaxMeetings = 20000;
 constexpr size_t kMaxBlocksPerMeeting = 100;
 // Twice the largest plan the engine writes (208 weeks of 7 meetings of 24 blocks is about 8 MB).
-constexpr size_t kMaxPlanJsonBytes = 16 * 1024 * 1024;
 
 
 Json diagnostic_json(const Diagnostic& d) {
   Json j;
   j["severity"] = severity_name(d.severity);
-  j["file"] = d.file;
+  j["file"] = printable(d.file);  // a path need not be UTF-8; JSON must be
   j["line"] = d.line;
   j["column"] = d.column;
-  j["message"] = d.message;
+  j["message"] = printable(d.message);
   return j;
 }
 
@@ -227,7 +226,8 @@ std::string plan_to_json(const Plan& plan) {
   Json warnings = Json::array();
   for (const auto& d : plan.warnings) warnings.push_back(diagnostic_json(d));
   j["warnings"] = std::move(warnings);
-  return j.dump(2) + "\n";
+  // Every string is valid UTF-8 by now; the handler keeps a missed one from aborting the run.
+  return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 std::optional<Plan> plan_from_json(const std::string& text, const std::string& path, Diagnostics& out) {

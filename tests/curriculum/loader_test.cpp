@@ -1,9 +1,14 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <unistd.h>
+
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 
 #include "curriculum/fixtures.hpp"
+#include "iopplan/base/utf8.hpp"
 #include "iopplan/curriculum/loader.hpp"
 
 using namespace iopplan;
@@ -150,6 +155,72 @@ BOOST_AUTO_TEST_CASE(over_large_file_is_refused) {
   std::vector<std::string> expected = {"lib/rp/alpha.toml: error: file is too large (" + std::to_string(text.size()) +
                                        " bytes; the limit is 1048576 bytes)"};
   BOOST_TEST(lines_of(result.diagnostics) == expected, boost::test_tools::per_element());
+}
+
+// Issue 15, defect 5: a 20 GB sparse module was read in full before its size was checked.
+BOOST_AUTO_TEST_CASE(a_file_over_the_limit_is_never_read) {
+  struct CountingSource : MemoryFileSource {
+    mutable std::vector<std::string> reads;
+    std::optional<std::string> read(const std::string& path) const override {
+      reads.push_back(path);
+      return MemoryFileSource::read(path);
+    }
+  };
+  CountingSource source;
+  source.add("lib/tracks.toml", kTracks);
+  source.add("lib/rp/alpha.toml", valid_module() + "# " + std::string(2 * 1024 * 1024, 'x') + "\n");
+  LoadResult result = load_library(source, "lib");
+  BOOST_TEST(lines_of(result.diagnostics).front().find("lib/rp/alpha.toml: error: file is too large (") == 0u);
+  std::vector<std::string> read = {"lib/tracks.toml"};
+  BOOST_TEST(source.reads == read, boost::test_tools::per_element());
+
+  // On disk: a sparse 20 GB file costs a stat(), not 20 GB of memory.
+  std::string dir = (std::filesystem::temp_directory_path() / ("iopplan-sparse-" + std::to_string(::getpid()))).string();
+  std::filesystem::create_directories(dir + "/rp");
+  { std::ofstream(dir + "/tracks.toml") << kTracks; }
+  { std::ofstream(dir + "/rp/alpha.toml") << valid_module(); }
+  BOOST_REQUIRE(::truncate((dir + "/rp/alpha.toml").c_str(), 20LL << 30) == 0);
+  LoadResult sparse = load_library(DiskFileSource(), dir);
+  std::vector<std::string> expected = {dir + "/rp/alpha.toml: error: file is too large (21474836480 bytes; the limit is 1048576 bytes)"};
+  BOOST_TEST(lines_of(sparse.diagnostics) == expected, boost::test_tools::per_element());
+  BOOST_TEST(!DiskFileSource().read(dir + "/rp/alpha.toml"));  // over kMaxReadBytes: not read at all
+  std::filesystem::remove_all(dir);
+}
+
+// Issue 15, defect 6: "\u001b]0;...\u0007" in a title reached the terminal through list and show.
+BOOST_AUTO_TEST_CASE(control_characters_in_text_are_errors) {
+  std::string text = replace_line(valid_module(), 2, "title = \"A\\u001b]0;owned\\u0007\\u001b[2J\"");
+  text = replace_line(text, 5, "summary = \"\"\"Tab\tand\nline break are fine\"\"\"");
+  LoadResult result = load_with({{"lib/rp/alpha.toml", text}});
+  std::vector<std::string> expected = {
+      "lib/rp/alpha.toml:2:9: error: text contains the control character U+001B; only line breaks and tabs are allowed"};
+  BOOST_TEST(lines_of(result.diagnostics) == expected, boost::test_tools::per_element());
+  BOOST_TEST(printable("A\x1b]0;x\x07 caf\xE9 \xC2\x9B ok\t\n") == "A\\x1b]0;x\\x07 caf\\xe9 \\u{9b} ok\t\n");
+}
+
+// Issue 15, defect 7: a module linked to a file outside the library was read, and its lines were
+// printed in diagnostics.
+BOOST_AUTO_TEST_CASE(links_that_leave_the_library_are_not_read) {
+  namespace fs = std::filesystem;
+  fs::path root = fs::temp_directory_path() / ("iopplan-links-" + std::to_string(::getpid()));
+  fs::create_directories(root / "lib" / "rp");
+  fs::create_directories(root / "outside" / "track");
+  { std::ofstream(root / "lib" / "tracks.toml") << kTracks; }
+  { std::ofstream(root / "outside" / "secret.toml") << "password = \"hunter2\"\n"; }
+  { std::ofstream(root / "lib" / "rp" / "alpha.toml") << valid_module(); }
+  fs::create_symlink(root / "outside" / "secret.toml", root / "lib" / "rp" / "beta.toml");
+  fs::create_directories(root / "lib" / ".shared");
+  { std::ofstream(root / "lib" / ".shared" / "gamma.toml") << valid_module("gamma"); }
+  fs::create_symlink("../.shared/gamma.toml", root / "lib" / "rp" / "gamma.toml");  // inside: followed
+  fs::create_directory_symlink(root / "outside" / "track", root / "lib" / "elsewhere");
+  std::string lib = (root / "lib").string();
+  LoadResult result = load_library(DiskFileSource(), lib);
+  std::vector<std::string> expected = {
+      lib + "/elsewhere: error: not read: a symbolic link that leads outside the library folder",
+      lib + "/rp/beta.toml: error: not read: a symbolic link that leads outside the library folder"};
+  BOOST_TEST(lines_of(result.diagnostics) == expected, boost::test_tools::per_element());
+  BOOST_TEST(result.library.modules.size() == 2u);  // alpha, and gamma through its link
+  fs::remove_all(root);
 }
 
 BOOST_AUTO_TEST_CASE(more_than_20000_modules_are_refused) {

@@ -9,6 +9,7 @@
 #include "iopplan/pipeline/build.hpp"
 #include "iopplan/pipeline/check.hpp"
 #include "iopplan/pipeline/plan_run.hpp"
+#include "iopplan/sequencing/plan_json.hpp"
 #include "test_support.hpp"
 
 using namespace iopplan;
@@ -92,6 +93,44 @@ BOOST_AUTO_TEST_CASE(a_missing_earlier_plan_is_a_usage_error) {
   PlanRun run = plan_program(DiskFileSource(), request);
   BOOST_TEST((run.stopped == Stop::request));
   BOOST_TEST(has_error_of(run.diagnostics, Kind::usage));
+}
+
+// Issue 15, defect 10: an earlier plan of another program ended in "the rules above cannot all hold".
+BOOST_AUTO_TEST_CASE(an_earlier_plan_of_another_program_is_a_usage_error) {
+  TempLibrary temp;
+  std::string other = kProgram;
+  other.replace(other.find("\"tiny\""), 6, "\"other\"");
+  std::ofstream(temp.root / "library/programs/other.toml") << other;
+  PlanRun first = plan_program(DiskFileSource(), request_for(temp, "other"));
+  BOOST_REQUIRE(first.plan.has_value());
+  std::ofstream(temp.root / "other.json") << plan_to_json(*first.plan);
+  PlanRequest request = request_for(temp, "tiny");
+  request.previous = (temp.root / "other.json").string();
+  request.keep_through_week = 1;
+  PlanRun run = plan_program(DiskFileSource(), request);
+  BOOST_TEST((run.stopped == Stop::request));
+  BOOST_TEST(diagnostics_text(run.diagnostics) ==
+             request.previous + ": error: the earlier plan is of program 'other', not 'tiny': --previous takes a plan "
+                                "of the same program\n");
+  BOOST_TEST(has_error_of(run.diagnostics, Kind::usage));
+}
+
+// Issue 15, defect 2: a library path that is not UTF-8 aborted build and plan --format json
+// (nlohmann type_error.316) when it reached the plan's JSON.
+BOOST_AUTO_TEST_CASE(a_path_that_is_not_utf8_is_written_escaped) {
+  TempLibrary temp;
+  fs::path odd = temp.root / "lib\xff\xfe";
+  fs::rename(temp.root / "library", odd);
+  BuildRequest request = build_request_for(temp);
+  request.plan.library_dir = odd.string();
+  BuildResult result = build(DiskFileSource(), request);
+  BOOST_TEST((result.run.stopped == Stop::none));
+  Plan plan = *result.run.plan;
+  Diagnostic warning = warning_at(odd.string() + "/x.toml", {1, 1}, "caf\xe9 \x1b[2J");
+  plan.warnings.push_back(warning);
+  std::string json = plan_to_json(plan);
+  BOOST_TEST(json.find("\"file\": \"" + (temp.root / "lib").string() + "\\\\xff\\\\xfe/x.toml\"") != std::string::npos);
+  BOOST_TEST(json.find("\"message\": \"caf\\\\xe9 \\\\x1b[2J\"") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(a_library_with_errors_is_not_planned) {

@@ -43,7 +43,7 @@ TemplateSet load_overlay(MemoryFileSource& files) {
 std::string render(const std::string& name, const std::string& text, const MustacheData& data) {
   TemplateSet set;
   set.files.push_back({name, name, text});
-  TemplateRenderer renderer(set);
+  TemplateRenderer renderer(set, RenderLimits{});
   Diagnostics diagnostics;
   auto out = renderer.render(name, data, diagnostics);
   BOOST_REQUIRE_MESSAGE(out, diagnostics_text(diagnostics));
@@ -221,6 +221,80 @@ BOOST_AUTO_TEST_CASE(values_are_escaped_for_the_format_and_never_expanded) {
   data["v"] = MustacheData("<b>*{{#x}}*</b>");
   BOOST_TEST(render("t.html.mustache", "{{v}}", data) == "&lt;b&gt;*{{#x}}*&lt;/b&gt;");
   BOOST_TEST(render("t.md.mustache", "{{v}}", data) == "\\<b\\>\\*{{#x}}\\*\\</b\\>");
+}
+
+// Issue 15, defect 4: the checks trimmed only space, tab, CR and LF, the engine every isspace
+// character, so "{{\v> loop}}" recursed until SIGSEGV and "{{\f> nosuch}}" rendered nothing.
+BOOST_AUTO_TEST_CASE(partial_tags_are_read_as_the_engine_reads_them) {
+  MemoryFileSource files = with_builtin();
+  files.add("clinic/partials/loop.html.mustache", "x{{\v> loop}}\n");
+  files.add("clinic/index.html.mustache", "{{> loop}}{{\f> nosuch}}\n");
+  BOOST_TEST(load_errors(files) ==
+             "clinic/index.html.mustache:1:11: error: partial 'nosuch' not found: there is no "
+             "partials/nosuch.html.mustache\n"
+             "clinic/partials/loop.html.mustache:1:2: error: partial cycle: partials/loop.html.mustache -> "
+             "partials/loop.html.mustache\n");
+}
+
+// Issue 15, defect 4: nesting overflowed the engine's recursion.
+BOOST_AUTO_TEST_CASE(nesting_is_bounded) {
+  MemoryFileSource files = with_builtin();
+  std::string deep;
+  for (int i = 0; i < 20000; ++i) deep += "{{#staff}}";
+  for (int i = 0; i < 20000; ++i) deep += "{{/staff}}";
+  files.add("clinic/index.html.mustache", deep);
+  files.add("clinic/week-plan.html.mustache", "{{> p1}}");
+  for (int i = 1; i <= 12; ++i) {
+    files.add("clinic/partials/p" + std::to_string(i) + ".html.mustache", "{{> p" + std::to_string(i + 1) + "}}");
+  }
+  files.add("clinic/partials/p13.html.mustache", "end");
+  BOOST_TEST(load_errors(files) ==
+             "clinic/index.html.mustache:1:501: error: sections are nested more than 50 deep\n"
+             "clinic/week-plan.html.mustache: error: partials are nested more than 10 deep: week-plan.html.mustache "
+             "-> partials/p1.html.mustache -> partials/p2.html.mustache -> partials/p3.html.mustache -> "
+             "partials/p4.html.mustache -> partials/p5.html.mustache -> partials/p6.html.mustache -> "
+             "partials/p7.html.mustache -> partials/p8.html.mustache -> partials/p9.html.mustache -> "
+             "partials/p10.html.mustache -> partials/p11.html.mustache -> partials/p12.html.mustache -> "
+             "partials/p13.html.mustache\n");
+}
+
+// Issue 15, defects 4 and 5: a fan-out overlay grew past 24 GB; huge --copies of huge modules
+// filled the memory. Rendering stops at the limits with an error naming the template.
+BOOST_AUTO_TEST_CASE(rendering_is_bounded) {
+  MustacheData items = MustacheList{MustacheData("a"), MustacheData("b"), MustacheData("c")};
+  MustacheData data;
+  data["items"] = std::move(items);
+  data["big"] = std::string(64 * 1024, 'x');
+  std::string fan_out;
+  for (int i = 0; i < 16; ++i) fan_out += "{{#items}}";
+  std::string silent = fan_out + "{{! nothing}}";
+  std::string one_line = fan_out + "{{{big}}}";
+  fan_out += "{{.}} and some more text\n";
+  for (int i = 0; i < 16; ++i) fan_out += "{{/items}}", silent += "{{/items}}", one_line += "{{/items}}";
+  TemplateSet set;
+  set.files.push_back({"fan.html.mustache", "clinic/fan.html.mustache", fan_out});
+  set.files.push_back({"one-line.html.mustache", "clinic/one-line.html.mustache", one_line});
+  set.files.push_back({"silent.html.mustache", "clinic/silent.html.mustache", silent});
+  set.files.push_back({"small.html.mustache", "clinic/small.html.mustache", "{{#items}}{{.}}{{/items}}"});
+  Diagnostics diagnostics;
+  TemplateRenderer renderer(set, RenderLimits{1 << 20, 3 << 20, 100'000});
+  BOOST_TEST(!renderer.render("fan.html.mustache", data, diagnostics));
+  BOOST_TEST(!renderer.render("one-line.html.mustache", data, diagnostics));
+  BOOST_TEST(!renderer.render("silent.html.mustache", data, diagnostics));
+  BOOST_TEST(diagnostics_text(diagnostics) ==
+             "clinic/fan.html.mustache: error: the document would be larger than 1 MiB; use fewer --copies or "
+             "shorter modules, or look for sections nested over long lists\n"
+             "clinic/one-line.html.mustache: error: the document would be larger than 1 MiB; use fewer --copies or "
+             "shorter modules, or look for sections nested over long lists\n"
+             "clinic/silent.html.mustache: error: the template does too much work (more than 100000 value lookups); "
+             "look for sections nested over long lists\n");
+  TemplateRenderer small_site(set, RenderLimits{1 << 20, 4, 100'000});
+  diagnostics.clear();
+  BOOST_TEST(*small_site.render("small.html.mustache", data, diagnostics) == "abc");
+  BOOST_TEST(!small_site.render("small.html.mustache", data, diagnostics));
+  BOOST_TEST(diagnostics_text(diagnostics) ==
+             "clinic/small.html.mustache: error: all documents together would be larger than 0 MiB; use fewer "
+             "--copies, --week N, or shorter modules\n");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,6 +1,7 @@
 // Diagnostic: the one type for everything a user is told is wrong.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -38,7 +39,7 @@ Diagnostic usage_error(std::string message);
 Diagnostic output_error(const std::string& file, std::string message);
 
 // "file is too large (N bytes; the limit is M bytes)", for every reader with a size limit.
-Diagnostic file_too_large(const std::string& file, size_t size, size_t limit);
+Diagnostic file_too_large(const std::string& file, uint64_t size, uint64_t limit);
 
 const char* severity_name(Severity severity);
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "iopplan/base/diagnostic.hpp"
@@ -19,6 +20,10 @@ std::optional<Utf8Error> find_invalid_utf8(std::string_view text);
 // The code point at text[i], advancing i past it; nullopt (advancing one byte) for a byte that
 // does not start valid UTF-8. REQUIRES: i < text.size().
 std::optional<char32_t> decode_utf8(std::string_view text, size_t& i);
+
+// `text` safe to show on a terminal or to put in JSON: bytes that are not valid UTF-8 and control
+// characters (C0 but tab and newline, DEL, C1) become "\xNN" (C1: "\u{NN}"); a backslash stays.
+std::string printable(std::string_view text);
 
 // 1-based line and column (in bytes) of a byte offset.
 SourcePos position_of_offset(std::string_view text, size_t offset);

@@ -34,6 +34,13 @@ struct Site {
 
 enum class Paper { letter, a4 };
 
+// What rendering may cost: an overlay template is user input, and --copies multiplies modules.
+struct RenderLimits {
+  size_t document_bytes = size_t{256} << 20;  // one rendered document
+  size_t site_bytes = size_t{1} << 30;        // all documents of a build together
+  size_t lookups = 2'000'000;                 // template value lookups per document (a real one needs < 100,000)
+};
+
 struct RenderOptions {
   std::vector<Format> formats = {Format::html, Format::md};
   // Handout languages, the first also that of sign-in sheets (codes from language.hpp). Each
@@ -44,6 +51,7 @@ struct RenderOptions {
   Paper paper = Paper::letter;
   bool large_print = false;  // handouts and sign-in sheets at 16 pt instead of 12 pt
   int only_week = 0;         // 0: every week; N: only week-NN/ (index and plan.json are always written)
+  RenderLimits limits;
 };
 
 // The plan's documents (layout in docs/output-layout.md). `plan_json` is written as plan.json
