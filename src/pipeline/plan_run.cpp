@@ -43,10 +43,10 @@ PlanRun plan_program(const FileSource& files, const PlanRequest& request) {
     return run;
   }
 
-  size_t before = out.size();
+  int errors_before = count(out, Severity::error);
   run.organization = load_library_organization(files, request.library_dir, out);
   run.program = load_program(files, request.library_dir, request.program, run.library, out);
-  if (!run.program || has_errors(Diagnostics(out.begin() + static_cast<long>(before), out.end()))) {
+  if (!run.program || count(out, Severity::error) > errors_before) {
     run.stopped = Stop::program;
     return run;
   }
