@@ -167,7 +167,10 @@ Command add_build_command(CLI::App& parent) {
             } else if (has(Format::md)) {
               std::cout << "Start with " << join_path(out, "index.md") << ".\n";
             } else {
-              std::cout << "The print packets are in " << out << "/week-NN/print-packet.pdf.\n";
+              std::cout << "The print packets are in " << out << "/week-NN/print-packet.pdf"
+                        << (opts->week == 0 && !plan.journeys.empty() ? ", the journey cards in " + out + "/journey-cards/"
+                                                                       : std::string())
+                        << ".\n";
             }
             return kExitOk;
           }};

@@ -52,8 +52,8 @@ std::optional<std::string> plan_to_ics(const Plan& plan, const Library& library,
   icalcomponent_add_property(calendar.get(), icalproperty_new_version("2.0"));
   icalcomponent_add_property(calendar.get(), icalproperty_new_prodid("-//iopplan//group plans//EN"));
   icalcomponent_add_property(calendar.get(), icalproperty_new_calscale("GREGORIAN"));
-  std::string group = plan.program_name.empty() ? plan.program : plan.program_name;
-  icalproperty* name = icalproperty_new_x(group.c_str());
+  std::string calendar_name = plan.program_name.empty() ? plan.program : plan.program_name;
+  icalproperty* name = icalproperty_new_x(calendar_name.c_str());
   icalproperty_set_x_name(name, "X-WR-CALNAME");
   icalcomponent_add_property(calendar.get(), name);
   if (zone != nullptr) {
@@ -71,6 +71,7 @@ std::optional<std::string> plan_to_ics(const Plan& plan, const Library& library,
   if (!organization.name.empty()) where += (where.empty() ? "" : ", ") + organization.name;
   if (plan.location.empty() && !organization.address.empty()) where += ", " + organization.address;
 
+  const bool several_groups = has_several_groups(plan);
   for (const auto& meeting : plan.meetings) {
     std::string titles;
     std::string description = organization.name.empty() ? "" : organization.name + "\n";
@@ -85,15 +86,16 @@ std::optional<std::string> plan_to_ics(const Plan& plan, const Library& library,
       }
     }
     icalcomponent* event = icalcomponent_new(ICAL_VEVENT_COMPONENT);
-    std::string uid = plan.program + "-" + compact_date(meeting.date) + "-" + clock_time(meeting.start).replace(2, 1, "") +
-                      "@iopplan";
+    // Groups meeting at the same time need UIDs of their own; a one-group plan keeps the short form.
+    std::string uid = plan.program + (several_groups ? "-" + meeting.group : "") + "-" + compact_date(meeting.date) +
+                      "-" + clock_time(meeting.start).replace(2, 1, "") + "@iopplan";
     icalcomponent_add_property(event, icalproperty_new_uid(uid.c_str()));
     icalcomponent_add_property(event, icalproperty_new_dtstamp(stamp));
     icaltimetype start = local_time(meeting.date, meeting.start, zone);
     icaltimetype end = local_time(meeting.date, meeting.end, zone);
     icalcomponent_add_property(event, time_property(icalproperty_new_dtstart(start), plan.timezone));
     icalcomponent_add_property(event, time_property(icalproperty_new_dtend(end), plan.timezone));
-    std::string summary = group + (titles.empty() ? "" : ": " + titles);
+    std::string summary = group_name(plan, meeting.group) + (titles.empty() ? "" : ": " + titles);
     icalcomponent_add_property(event, icalproperty_new_summary(summary.c_str()));
     if (!where.empty()) icalcomponent_add_property(event, icalproperty_new_location(where.c_str()));
     icalcomponent_add_property(event, icalproperty_new_description(description.c_str()));

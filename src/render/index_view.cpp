@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <set>
 #include "iopplan/base/strings.hpp"
+#include "iopplan/curriculum/language.hpp"
 #include "render/view_parts.hpp"
 
 namespace iopplan {
@@ -162,6 +163,31 @@ MustacheData coverage_view(const ViewContext& ctx) {
   return coverage;
 }
 
+// A card per entry week, in each handout language (a --week build writes none, so links none).
+MustacheData journey_cards_view(const ViewContext& ctx, Flavor flavor) {
+  MustacheData cards(MustacheData::type::list);
+  if (ctx.options.only_week != 0) return cards;
+  for (const auto& journey : ctx.plan.journeys) {
+    MustacheData card;
+    card["entry_week"] = MustacheData(std::to_string(journey.entry_week));
+    card["date"] = MustacheData(long_date(journey.entry_date));
+    card["sessions"] = MustacheData(std::to_string(journey.attended.size()));
+    MustacheData links(MustacheData::type::list);
+    for (const auto& language : ctx.options.languages) {
+      const Language* known = find_language(language);
+      MustacheData link;
+      link["language"] = MustacheData(known ? known->name : language);
+      link["link"] = MustacheData(language_file_name(journey_card_stem(journey), language, ext(flavor)));
+      link["has_pdf"] = MustacheData(ctx.has_pdf);
+      link["pdf_link"] = MustacheData(language_file_name(journey_card_stem(journey), language, ".pdf"));
+      links.push_back(std::move(link));
+    }
+    card["links"] = std::move(links);
+    cards.push_back(std::move(card));
+  }
+  return cards;
+}
+
 }  // namespace
 
 MustacheData index_view(ViewContext& ctx, Flavor flavor) {
@@ -180,6 +206,9 @@ MustacheData index_view(ViewContext& ctx, Flavor flavor) {
   view["has_warnings"] = MustacheData(!warnings.empty());
   view["has_min_hours"] = MustacheData(plan.min_weekly_hours > 0);
   view["min_weekly_hours"] = MustacheData(hours_text(plan.min_weekly_hours));
+  MustacheData cards = journey_cards_view(ctx, flavor);
+  view["has_journey_cards"] = MustacheData(!cards.is_empty_list());
+  view["journey_cards"] = std::move(cards);
   MustacheData weeks(MustacheData::type::list);
   for (int week = 1; week <= ctx.weeks; ++week) {
     MustacheData item = packet_links(ctx, week, "");

@@ -16,6 +16,9 @@ const std::vector<OutputFormat>& output_formats() {
       {Document::handouts, Format::md, "handouts.md.mustache", ".md"},
       {Document::print_packet, Format::html, "print-packet.html.mustache", ".html"},
       {Document::print_packet, Format::pdf, "print-packet.html.mustache", ".pdf"},
+      {Document::journey_card, Format::html, "journey-card.html.mustache", ".html"},
+      {Document::journey_card, Format::md, "journey-card.md.mustache", ".md"},
+      {Document::journey_card, Format::pdf, "journey-card.html.mustache", ".pdf"},
   };
   return formats;
 }
@@ -27,6 +30,7 @@ const char* document_stem(Document document) {
     case Document::facilitator_guide: return "facilitator-guide";
     case Document::handouts: return "handouts";
     case Document::print_packet: return "print-packet";
+    case Document::journey_card: return "journey-card";
   }
   return "index";
 }

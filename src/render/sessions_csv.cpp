@@ -16,8 +16,8 @@ std::string csv_field(const std::string& text) {
 
 std::string plan_to_csv(const Plan& plan, const Library& library) {
   std::string out = "date,start,end,minutes,group,track,module_id,title,version,objectives,facilitator,room\r\n";
-  std::string group = plan.program_name.empty() ? plan.program : plan.program_name;
   for (const auto& meeting : plan.meetings) {
+    std::string group = group_name(plan, meeting.group);
     for (const auto& block : meeting.blocks) {
       if (block.module.empty()) continue;
       const Module* m = find_module(library, block.module);

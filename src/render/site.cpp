@@ -59,13 +59,14 @@ std::optional<Site> render_site(const Plan& plan, const std::string& plan_json, 
   site.files.push_back({"calendar.ics", std::move(*calendar)});
   site.files.push_back({"sessions.csv", plan_to_csv(plan, library)});
   // Renders one document in every requested format the table lists for it; pdf reuses the html.
-  // `language` names the file: "handouts.es.html".
+  // `language` names the file: "handouts.es.html"; `stem` replaces the document's usual name.
   auto render = [&](Document document, const std::string& folder, const std::function<MustacheData(Flavor)>& view,
-                    const std::string& language = "en") {
+                    const std::string& language = "en", const std::string& stem = "") {
     std::optional<std::string> html;
     for (const auto& format : output_formats()) {
       if (format.document != document || !wants(options, format.format)) continue;
-      std::string path = in_folder(folder, language_file_name(document_stem(document), language, format.extension));
+      std::string name = stem.empty() ? document_stem(document) : stem;
+      std::string path = in_folder(folder, language_file_name(name, language, format.extension));
       if (format.format == Format::pdf) {
         if (!html) html = renderer.render(format.template_name, view(Flavor::html), out);
         if (!html) return false;
@@ -99,6 +100,16 @@ std::optional<Site> render_site(const Plan& plan, const std::string& plan_json, 
       ctx.language = std::string(kModuleLanguage);
     }
     ok = ok && render(Document::print_packet, folder, [&](Flavor) { return print_packet_view(ctx, week); });
+  }
+  // Journey cards belong to the whole cycle, not a week: a --week build leaves them as they are.
+  for (const auto& journey : plan.journeys) {
+    if (!ok || options.only_week != 0) break;
+    for (const auto& language : options.languages) {
+      ctx.language = language;
+      ok = ok && render(Document::journey_card, "", [&](Flavor flavor) { return journey_card_view(ctx, journey, flavor); },
+                        language, journey_card_stem(journey));
+    }
+    ctx.language = std::string(kModuleLanguage);
   }
   if (!ok) return std::nullopt;
   return site;

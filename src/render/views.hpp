@@ -62,5 +62,10 @@ MustacheData facilitator_guide_view(ViewContext& ctx, const MeetingEntry& entry,
 // Handouts in ctx.language.
 MustacheData handouts_view(ViewContext& ctx, const MeetingEntry& entry, Flavor flavor);
 MustacheData print_packet_view(ViewContext& ctx, int week);
+// A participant's journey card in ctx.language: each week of the stay with its sessions to check off.
+MustacheData journey_card_view(ViewContext& ctx, const Journey& journey, Flavor flavor);
+
+// "journey-cards/start-week-03": where a journey's card goes, before the language and extension.
+std::string journey_card_stem(const Journey& journey);
 
 }  // namespace iopplan

@@ -178,6 +178,10 @@ std::vector<Journey> journeys(const Library& library, const Program& program, co
     for (const auto& [id, n] : w.met) {
       if (n > 1) journey.repeated.push_back({id, n});
     }
+    for (size_t i : attended) {
+      const Meeting& meeting = plan.meetings[sequence[i].meeting];
+      journey.attended.push_back({sequence[i].date, meeting.group, contents_of(meeting)});
+    }
     result.push_back(std::move(journey));
   }
   return result;

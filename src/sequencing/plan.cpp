@@ -11,4 +11,20 @@ int calendar_weeks(const Plan& plan) {
   return weeks;
 }
 
+bool has_several_groups(const Plan& plan) {
+  if (plan.groups.size() > 1) return true;
+  for (const auto& meeting : plan.meetings) {
+    if (meeting.group != plan.meetings.front().group) return true;
+  }
+  return false;
+}
+
+std::string group_name(const Plan& plan, const std::string& group_id) {
+  for (const auto& group : plan.groups) {
+    if (group.id == group_id && !group.name.empty()) return group.name;
+  }
+  std::string program_name = plan.program_name.empty() ? plan.program : plan.program_name;
+  return group_id.empty() || group_id == plan.program ? program_name : group_id;
+}
+
 }  // namespace iopplan

@@ -1,7 +1,9 @@
 // The browser print test: a real week's print packet, printed by headless Chromium through the
 // same path as `iopplan build --format pdf`, checked with pdfinfo and pdftotext.
-// Usage: iopplan_print_test WORK_DIR [es]. Exit 0 pass, 1 fail, 77 skipped (no Chromium).
+// Usage: iopplan_print_test WORK_DIR [es|journeys]. Exit 0 pass, 1 fail, 77 skipped (no Chromium).
 // With "es": one Spanish handout, from the renderer's fixture library, printed and read back.
+// With "journeys": every journey card of iop-16-week-rolling, in English and Spanish, one Letter page each.
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -13,6 +15,7 @@
 #include "iopplan/base/file_source.hpp"
 #include "iopplan/curriculum/loader.hpp"
 #include "iopplan/curriculum/organization.hpp"
+#include "iopplan/pipeline/plan_run.hpp"
 #include "iopplan/render/pdf_printer.hpp"
 #include "iopplan/render/site.hpp"
 #include "iopplan/render/site_writer.hpp"
@@ -151,11 +154,69 @@ int print_spanish(const std::string& chromium, const fs::path& work) {
   return failures == 0 ? 0 : 1;
 }
 
+// The built-in 16-week rolling program's journey cards (16 start weeks of up to 48 sessions), printed
+// in English and Spanish: each must fit one Letter page and keep its last week.
+int print_journeys(const std::string& chromium, const fs::path& work) {
+  DiskFileSource files;
+  PlanRequest request;
+  request.library_dir = std::string(IOPPLAN_SOURCE_DIR) + "/curricula";
+  request.program = "iop-16-week-rolling";
+  PlanRun planned = plan_program(files, request);
+  report(planned.diagnostics);
+  Diagnostics diagnostics;
+  auto templates = load_templates(files, std::string(IOPPLAN_SOURCE_DIR) + "/templates", "", diagnostics);
+  if (!planned.plan || !templates) return 1;
+  RenderOptions options;
+  options.formats = {Format::html, Format::pdf};
+  options.languages = {"en", "es"};
+  auto site = render_site(*planned.plan, "{}\n", planned.library, planned.organization, *templates, options, diagnostics);
+  if (!site) {
+    report(diagnostics);
+    return 1;
+  }
+  std::erase_if(site->print_jobs, [](const PrintJob& job) { return job.pdf_path.rfind("journey-cards/", 0) != 0; });
+  check(planned.plan->journeys.size() == 16u, std::to_string(planned.plan->journeys.size()) + " start weeks");
+  check(site->print_jobs.size() == 32u, std::to_string(site->print_jobs.size()) + " cards to print");
+  if (!print_pdfs(*site, chromium, "20270104", diagnostics) || !write_site(*site, (work / "out").string(), diagnostics)) {
+    report(diagnostics);
+    return 1;
+  }
+  size_t most = 0;
+  for (const auto& journey : planned.plan->journeys) most = std::max(most, journey.attended.size());
+  check(most >= 48u, "the longest stay has " + std::to_string(most) + " sessions");
+  for (size_t i = 0; i < site->print_jobs.size(); ++i) {
+    const PrintJob& job = site->print_jobs[i];
+    const Journey& journey = planned.plan->journeys[i / 2];  // English, then Spanish, per start week
+    std::string pdf = (work / "out" / job.pdf_path).string();
+    std::string info = run("pdfinfo '" + pdf + "' 2>&1");
+    check(field(info, "Page size").rfind("612 x 792 pts", 0) == 0 && field(info, "Pages") == "1",
+          job.pdf_path + ": " + field(info, "Pages") + " Letter page(s)");
+    bool spanish = job.pdf_path.ends_with(".es.pdf");
+    // The text in reading order, with line breaks as spaces: labels and titles may wrap.
+    std::string text;
+    for (char c : run("pdftotext '" + pdf + "' - 2>&1")) {
+      bool space = c == '\n' || c == ' ' || c == '\f';
+      if (!space) text += c;
+      else if (!text.empty() && text.back() != ' ') text += ' ';
+    }
+    const Module* last = find_module(planned.library, journey.attended.back().modules.front());
+    const Translation* translated = last && spanish ? find_translation(*last, "es") : nullptr;
+    std::string last_title = translated ? translated->title : last ? last->title : "?";
+    for (const std::string& part : {std::string(spanish ? "Semana 16" : "Week 16"),
+                                    std::string(spanish ? "Mi fecha de inicio" : "My start date"), std::string("988"),
+                                    std::string("1-800-662-4357"), last_title}) {
+      check(text.find(part) != std::string::npos, job.pdf_path + " reads \"" + part + "\"");
+    }
+  }
+  std::cout << (failures == 0 ? "journey card print test passed\n" : "journey card print test FAILED\n");
+  return failures == 0 ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 2 && !(argc == 3 && std::string(argv[2]) == "es")) {
-    std::cerr << "usage: iopplan_print_test WORK_DIR [es]\n";
+  if (argc != 2 && !(argc == 3 && (std::string(argv[2]) == "es" || std::string(argv[2]) == "journeys"))) {
+    std::cerr << "usage: iopplan_print_test WORK_DIR [es|journeys]\n";
     return 2;
   }
   auto chromium = find_chromium();
@@ -167,7 +228,7 @@ int main(int argc, char** argv) {
   fs::path work = argv[1];
   std::error_code ec;
   fs::remove_all(work, ec);  // the test's own scratch folder from an earlier run
-  if (argc == 3) return print_spanish(*chromium, work);
+  if (argc == 3) return std::string(argv[2]) == "es" ? print_spanish(*chromium, work) : print_journeys(*chromium, work);
 
   LoadResult loaded;
   std::optional<TemplateSet> templates;

@@ -162,4 +162,47 @@ BOOST_AUTO_TEST_CASE(csv_fields_quote_only_when_needed) {
   BOOST_TEST(csv_field("two\nlines") == "\"two\nlines\"");
 }
 
+BOOST_AUTO_TEST_CASE(two_groups_get_an_event_each_with_their_name_and_own_uid) {
+  // Hand-built: the first four meetings, held by a day group and a night group at the same times.
+  Plan plan = rolling_plan();
+  plan.groups = {{"day", "Day IOP"}, {"night", "Night IOP"}};
+  std::vector<Meeting> meetings;
+  for (size_t i = 0; i < 4; ++i) {
+    for (const char* group : {"day", "night"}) {
+      meetings.push_back(plan.meetings[i]);
+      meetings.back().group = group;
+    }
+  }
+  plan.meetings = meetings;
+  std::string ics = ics_of(plan);
+  BOOST_TEST(ics == ics_of(plan));
+  icalcomponent* calendar = icalparser_parse_string(ics.c_str());
+  BOOST_REQUIRE(calendar != nullptr);
+  BOOST_TEST(icalcomponent_count_errors(calendar) == 0);
+  std::vector<std::string> summaries;
+  std::set<std::string> uids;
+  for (icalcomponent* e = icalcomponent_get_first_component(calendar, ICAL_VEVENT_COMPONENT); e != nullptr;
+       e = icalcomponent_get_next_component(calendar, ICAL_VEVENT_COMPONENT)) {
+    summaries.push_back(icalcomponent_get_summary(e));
+    uids.insert(icalcomponent_get_uid(e));
+  }
+  icalcomponent_free(calendar);
+  BOOST_REQUIRE(summaries.size() == 8u);
+  BOOST_TEST(uids.size() == 8u);
+  const Module* first = find_module(seqtest::builtin_library(), plan.meetings[0].blocks[1].module);
+  BOOST_REQUIRE(first != nullptr);
+  BOOST_TEST(summaries[0] == "Day IOP: " + first->title);
+  BOOST_TEST(summaries[1] == "Night IOP: " + first->title);
+  BOOST_TEST(uids.count("iop-16-week-rolling-day-20270104-1800@iopplan") == 1u);
+  BOOST_TEST(uids.count("iop-16-week-rolling-night-20270104-1800@iopplan") == 1u);
+
+  auto rows = parse_csv(plan_to_csv(plan, seqtest::builtin_library()));
+  BOOST_REQUIRE(rows.size() > 2u);
+  for (size_t i = 1; i < rows.size(); ++i) {
+    BOOST_TEST((rows[i][4] == "Day IOP" || rows[i][4] == "Night IOP"), rows[i][4]);
+  }
+  BOOST_TEST(rows[1][4] == "Day IOP");
+  BOOST_TEST(rows.back()[4] == "Night IOP");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

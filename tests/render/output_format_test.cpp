@@ -6,9 +6,9 @@ using namespace iopplan;
 
 BOOST_AUTO_TEST_SUITE(output_format)
 
-BOOST_AUTO_TEST_CASE(every_document_has_html_and_only_the_print_packet_has_pdf) {
+BOOST_AUTO_TEST_CASE(every_document_has_html_and_only_the_printed_ones_have_pdf) {
   for (Document document : {Document::index, Document::week_plan, Document::facilitator_guide, Document::handouts,
-                            Document::print_packet}) {
+                            Document::print_packet, Document::journey_card}) {
     int html = 0, md = 0, pdf = 0;
     for (const auto& format : output_formats()) {
       if (format.document != document) continue;
@@ -17,16 +17,22 @@ BOOST_AUTO_TEST_CASE(every_document_has_html_and_only_the_print_packet_has_pdf) 
       pdf += format.format == Format::pdf;
     }
     BOOST_TEST_CONTEXT(document_stem(document)) {
+      bool printed = document == Document::print_packet || document == Document::journey_card;
       BOOST_TEST(html == 1);
       BOOST_TEST(md == (document == Document::print_packet ? 0 : 1));
-      BOOST_TEST(pdf == (document == Document::print_packet ? 1 : 0));
+      BOOST_TEST(pdf == (printed ? 1 : 0));
     }
   }
 }
 
-BOOST_AUTO_TEST_CASE(pdf_prints_the_html_template) {
+BOOST_AUTO_TEST_CASE(pdf_prints_the_documents_html_template) {
   for (const auto& format : output_formats()) {
-    if (format.format == Format::pdf) BOOST_TEST(std::string(format.template_name) == "print-packet.html.mustache");
+    if (format.format != Format::pdf) continue;
+    for (const auto& other : output_formats()) {
+      if (other.document == format.document && other.format == Format::html) {
+        BOOST_TEST(std::string(format.template_name) == other.template_name);
+      }
+    }
   }
 }
 

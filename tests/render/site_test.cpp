@@ -73,6 +73,31 @@ std::string visible_markdown(const std::string& md) {
   return text;
 }
 
+// The fixture plan with its two journeys: start week 2 follows the rotation into round 2.
+Plan plan_with_journeys() {
+  Plan plan = fixture_plan();
+  const std::string g = plan.program;
+  Journey first{1, {2027, 1, 4}, 4, {}, {}, {}, {}};
+  first.attended = {{{2027, 1, 4}, g, {"noticing-cravings"}},
+                    {{2027, 1, 6}, g, {"sleep-basics", "saying-no"}},
+                    {{2027, 1, 13}, g, {"noticing-cravings"}},
+                    {{2027, 1, 15}, g, {"sleep-basics"}}};
+  Journey second{2, {2027, 1, 13}, 4, {}, {}, {}, {}};
+  second.attended = {{{2027, 1, 13}, g, {"noticing-cravings"}},
+                     {{2027, 1, 15}, g, {"sleep-basics"}},
+                     {{2027, 1, 18}, g, {"noticing-cravings"}},
+                     {{2027, 1, 20}, g, {"sleep-basics", "saying-no"}}};
+  plan.journeys = {first, second};
+  return plan;
+}
+
+std::optional<Site> render_journeys(const Plan& plan, const RenderOptions& options, Diagnostics& diagnostics) {
+  static const Library library = fixture_library();
+  static const Organization org = fixture_organization();
+  static const TemplateSet templates = builtin_templates();
+  return render_site(plan, kPlanJson, library, org, templates, options, diagnostics);
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(site)
@@ -471,6 +496,90 @@ BOOST_AUTO_TEST_CASE(markup_and_mustache_in_content_print_as_visible_text_in_eve
     ++checked;
   }
   BOOST_TEST(checked == 10);  // 2 index, 2 week plans, 2 guides, 2 handouts, packet html, packet for pdf
+}
+
+BOOST_AUTO_TEST_CASE(a_journey_card_per_start_week_and_language_lists_the_stay_week_by_week) {
+  Diagnostics diagnostics;
+  RenderOptions options;
+  options.formats = {Format::html, Format::md, Format::pdf};
+  options.languages = {"en", "es"};
+  auto site = render_journeys(plan_with_journeys(), options, diagnostics);
+  BOOST_REQUIRE_MESSAGE(site, diagnostics_text(diagnostics));
+  for (const char* path : {"journey-cards/start-week-01.html", "journey-cards/start-week-01.md",
+                           "journey-cards/start-week-01.es.html", "journey-cards/start-week-01.es.md",
+                           "journey-cards/start-week-02.html", "journey-cards/start-week-02.es.md"}) {
+    BOOST_TEST(find_file(*site, path) != nullptr, path);
+  }
+  // Weeks count from the start week's Monday (Jan 11); Jan 18 is round 2 of the rotation.
+  std::string md = visible_markdown(find_file(*site, "journey-cards/start-week-02.md")->content);
+  BOOST_TEST(md.find("# My groups\n\nCard for start week 2. First group: Wednesday, January 13, 2027.\n\n"
+                     "These are the groups you will go to in this program. Check a box after each group.\n\n"
+                     "**My start date:** ____________________\n\n"
+                     "## Week 1\n\n- [ ] Wed: Noticing Cravings\n- [ ] Fri: Sleep Basics\n\n"
+                     "## Week 2\n\n- [ ] Mon: Noticing Cravings\n- [ ] Wed: Sleep Basics; Saying No to an Offer\n") !=
+                 std::string::npos,
+             md);
+  BOOST_TEST(md.find("988") != std::string::npos);
+  BOOST_TEST(md.find("1-800-662-4357") != std::string::npos);
+
+  std::string es = find_file(*site, "journey-cards/start-week-02.es.html")->content;
+  BOOST_TEST(es.find("<html lang=\"es\">") != std::string::npos);
+  std::string seen = visible_html(es);
+  BOOST_TEST(seen.find("Mis grupos") != std::string::npos);
+  BOOST_TEST(seen.find("Tarjeta para la semana de inicio 2. Primer grupo: miércoles, 13 de enero de 2027.") !=
+             std::string::npos);
+  BOOST_TEST(seen.find("Mi fecha de inicio:") != std::string::npos);
+  BOOST_TEST(seen.find("Semana 2") != std::string::npos);
+  BOOST_TEST(seen.find("mié.: Lo básico del sueño; Decir que no a una oferta") != std::string::npos, seen);
+  BOOST_TEST(seen.find("Riverside Recovery Center") != std::string::npos);
+  BOOST_TEST(seen.find("1-800-662-4357") != std::string::npos);
+  BOOST_TEST(occurrences(es, "<span class=\"box\"") == 4u);
+  BOOST_TEST(occurrences(es, "group\">") == 0u);  // one group: no group names
+
+  // Every card prints, from its own HTML.
+  std::vector<std::string> pdfs;
+  for (const auto& job : site->print_jobs) {
+    if (job.pdf_path.rfind("journey-cards/", 0) != 0) continue;
+    pdfs.push_back(job.pdf_path);
+    std::string html_path = job.pdf_path.substr(0, job.pdf_path.size() - 4) + ".html";
+    BOOST_TEST(job.html == find_file(*site, html_path)->content, job.pdf_path);
+  }
+  BOOST_TEST(pdfs == (std::vector<std::string>{"journey-cards/start-week-01.pdf", "journey-cards/start-week-01.es.pdf",
+                                               "journey-cards/start-week-02.pdf", "journey-cards/start-week-02.es.pdf"}),
+             boost::test_tools::per_element());
+
+  // The index links each card in each language, and its PDF.
+  const std::string& index = find_file(*site, "index.html")->content;
+  BOOST_TEST(index.find("<li>Start week 2 (Wednesday, January 13, 2027, 4 sessions): "
+                        "<a href=\"journey-cards/start-week-02.html\">English</a> "
+                        "(<a href=\"journey-cards/start-week-02.pdf\">PDF</a>) "
+                        "<a href=\"journey-cards/start-week-02.es.html\">Spanish</a> "
+                        "(<a href=\"journey-cards/start-week-02.es.pdf\">PDF</a>)</li>") != std::string::npos);
+  BOOST_TEST(find_file(*site, "index.md")->content.find("[English](journey-cards/start-week-01.md)") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_week_build_leaves_journey_cards_out) {
+  Diagnostics diagnostics;
+  RenderOptions options;
+  options.only_week = 1;
+  auto site = render_journeys(plan_with_journeys(), options, diagnostics);
+  BOOST_REQUIRE_MESSAGE(site, diagnostics_text(diagnostics));
+  for (const auto& path : paths_of(*site)) BOOST_TEST(path.rfind("journey-cards/", 0) != 0, path);
+  BOOST_TEST(find_file(*site, "index.html")->content.find("journey-cards/") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_journey_card_names_the_group_when_the_plan_has_several) {
+  Plan plan = plan_with_journeys();
+  plan.groups = {{"day", "Day group"}, {"night", "Night group"}};
+  plan.journeys[1].attended[0].group = "day";
+  plan.journeys[1].attended[1].group = "night";
+  Diagnostics diagnostics;
+  auto site = render_journeys(plan, {}, diagnostics);
+  BOOST_REQUIRE_MESSAGE(site, diagnostics_text(diagnostics));
+  std::string md = visible_markdown(find_file(*site, "journey-cards/start-week-02.md")->content);
+  BOOST_TEST(md.find("- [ ] Wed: Day group: Noticing Cravings\n- [ ] Fri: Night group: Sleep Basics\n") !=
+                 std::string::npos,
+             md);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -91,4 +91,26 @@ BOOST_AUTO_TEST_CASE(closed_admission_has_no_entry_weeks) {
   BOOST_TEST(rolling_coverage(f.library, f.program, f.plan).empty());
 }
 
+BOOST_AUTO_TEST_CASE(a_journey_lists_every_session_attended_into_the_next_round) {
+  Fixture f;
+  f.program.closures.push_back({{2027, 3, 18}, {2027, 3, 18}, "Closed", {}});
+  for (auto& m : f.plan.meetings) m.group = "x";
+  auto text = [](const Journey& journey) {
+    std::string out;
+    for (const auto& session : journey.attended) {
+      out += to_iso(session.date) + " " + session.group + ":";
+      for (const auto& id : session.modules) out += " " + id;
+      out += "\n";
+    }
+    return out;
+  };
+  std::vector<Journey> all = journeys(f.library, f.program, f.plan);
+  BOOST_REQUIRE(all.size() == 2u);
+  BOOST_TEST(text(all[0]) == "2027-03-01 x: a1\n2027-03-04 x: b1\n2027-03-08 x: a2\n2027-03-11 x: c1\n");
+  // Week 2 follows the rotation into round 2 (Mar 15 repeats a1); Mar 18 is closed.
+  BOOST_TEST(text(all[1]) == "2027-03-08 x: a2\n2027-03-11 x: c1\n2027-03-15 x: a1\n");
+  BOOST_TEST(all[1].sessions == 3);
+  BOOST_TEST(to_iso(all[1].entry_date) == "2027-03-08");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -11,11 +11,12 @@
 
 namespace iopplan {
 
-// One VEVENT per meeting (closed days have none): the program (or group) and module titles as the
-// summary, the plan's location and the organization, the modules' objectives as plain text. Times
-// carry the plan's `timezone` as a TZID with its VTIMEZONE, or are floating local times when it has
-// none. UIDs depend only on program, date and time, so a rebuild updates events rather than adding
-// new ones. nullopt, with an error, when libical does not know the zone.
+// One VEVENT per meeting, so one per group meeting (closed days have none): the group's name
+// (group_name) and module titles as the summary, the plan's location and the organization, the
+// modules' objectives as plain text. Times carry the plan's `timezone` as a TZID with its VTIMEZONE,
+// or are floating local times when it has none. UIDs depend only on program, group (when the plan
+// has several), date and time, so a rebuild updates events rather than adding new ones. nullopt,
+// with an error, when libical does not know the zone.
 std::optional<std::string> plan_to_ics(const Plan& plan, const Library& library, const Organization& organization,
                                        Diagnostics& out);
 

@@ -47,6 +47,13 @@ struct CoverageRow {
   std::vector<std::string> out_of_order;
 };
 
+// One session of a journey: a meeting day and what is taught there (the cycle's meeting it repeats).
+struct JourneySession {
+  Date date;
+  std::string group;                 // the meeting's group id
+  std::vector<std::string> modules;  // module ids, in block order
+};
+
 // What one participant attends: for a rolling program, one who joins at the first meeting of
 // `entry_week` and stays the program's length; for a closed cohort, the whole plan.
 struct Journey {
@@ -56,6 +63,14 @@ struct Journey {
   std::vector<std::string> required_missed;  // required and core modules not met, in the program's order
   std::vector<std::string> out_of_order;     // "module <- prerequisite" met the wrong way round
   std::vector<std::pair<std::string, int>> repeated;  // modules met more than once, with how often, by id
+  // Every session attended, in date order (for journey cards); not written to plan.json.
+  std::vector<JourneySession> attended;
+};
+
+// A group of a program that has several; its meetings carry its id.
+struct PlanGroup {
+  std::string id;
+  std::string name;  // as staff and participants know it
 };
 
 struct ScoreTerm {
@@ -79,6 +94,7 @@ struct Plan {
   std::string location;      // where the group meets; may be empty
   Date start;
   uint64_t seed = 1;
+  std::vector<PlanGroup> groups;   // the program's groups when it has several; empty: one group, the program
   std::vector<Meeting> meetings;   // in date order
   std::vector<SkippedDay> skipped;
   std::vector<CoverageRow> coverage;  // one per entry week (rolling admission); empty for closed
@@ -94,5 +110,12 @@ struct Plan {
 
 // The weeks the plan's days span: `weeks`, or more when closed days pushed meetings past it.
 int calendar_weeks(const Plan& plan);
+
+// True when the plan's meetings belong to more than one group (documents then name the group).
+bool has_several_groups(const Plan& plan);
+
+// What staff and participants call a group: its name from `groups`, else the program's name for the
+// program's own id, else the id itself.
+std::string group_name(const Plan& plan, const std::string& group_id);
 
 }  // namespace iopplan
