@@ -177,6 +177,7 @@ MustacheData journey_cards_view(const ViewContext& ctx, Flavor flavor) {
       const Language* known = find_language(language);
       MustacheData link;
       link["language"] = MustacheData(known ? known->name : language);
+      link["not_first"] = MustacheData(&language != &ctx.options.languages.front());
       link["link"] = MustacheData(language_file_name(journey_card_stem(journey), language, ext(flavor)));
       link["has_pdf"] = MustacheData(ctx.has_pdf);
       link["pdf_link"] = MustacheData(language_file_name(journey_card_stem(journey), language, ".pdf"));

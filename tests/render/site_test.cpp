@@ -552,7 +552,7 @@ BOOST_AUTO_TEST_CASE(a_journey_card_per_start_week_and_language_lists_the_stay_w
   const std::string& index = find_file(*site, "index.html")->content;
   BOOST_TEST(index.find("<li>Start week 2 (Wednesday, January 13, 2027, 4 sessions): "
                         "<a href=\"journey-cards/start-week-02.html\">English</a> "
-                        "(<a href=\"journey-cards/start-week-02.pdf\">PDF</a>) "
+                        "(<a href=\"journey-cards/start-week-02.pdf\">PDF</a>) · "
                         "<a href=\"journey-cards/start-week-02.es.html\">Spanish</a> "
                         "(<a href=\"journey-cards/start-week-02.es.pdf\">PDF</a>)</li>") != std::string::npos);
   BOOST_TEST(find_file(*site, "index.md")->content.find("[English](journey-cards/start-week-01.md)") != std::string::npos);
