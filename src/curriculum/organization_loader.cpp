@@ -25,6 +25,7 @@ Organization load_organization(const std::string& path, const std::string& text,
   org.address = reader.string("address", Need::optional).value_or("");
   org.phone = reader.string("phone", Need::optional).value_or("");
   org.confidentiality = reader.string("confidentiality", Need::optional).value_or("");
+  if (auto agreement = reader.string("group_agreement", Need::optional)) org.group_agreement = *agreement;
   auto lines = reader.tables("crisis_line", Need::optional);
   reader.finish();
   for (size_t i = 0; i < lines.size(); ++i) {

@@ -9,7 +9,7 @@
 
 namespace iopplan {
 
-enum class Document { index, week_plan, facilitator_guide, handouts, print_packet };
+enum class Document { index, summary, week_plan, facilitator_guide, handouts, print_packet };
 enum class Format { html, md, pdf };
 
 struct OutputFormat {
@@ -22,7 +22,7 @@ struct OutputFormat {
 // Every document x format iopplan writes, in the order they are written.
 const std::vector<OutputFormat>& output_formats();
 
-// "index", "plan", "facilitator-guide", "handouts", "print-packet": the file name before the extension.
+// "index", "summary", "plan", "facilitator-guide", "handouts", "print-packet": the file name before the extension.
 const char* document_stem(Document document);
 const char* format_name(Format format);
 
