@@ -45,7 +45,7 @@ list(LENGTH week_folders weeks)
 check("weeks EQUAL 17" "build: 17 week folders")
 file(READ ${WORK_DIR}/a/week-01/2027-01-04/facilitator-guide.html guide)
 string(FIND "${guide}" "<h3>When someone arrives under the influence</h3>" impaired)
-string(FIND "${guide}" "Come to group free of alcohol and drugs." agreement)
+string(FIND "${guide}" "Medicines you take as prescribed, including medication for opioid use disorder, are welcome here." agreement)
 string(FIND "${guide}" "usually does" default_text)
 check("NOT impaired EQUAL -1 AND NOT agreement EQUAL -1 AND default_text EQUAL -1"
   "build: the guide prints the shipped process-group guidance and the group agreement")

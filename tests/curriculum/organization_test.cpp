@@ -75,8 +75,10 @@ BOOST_AUTO_TEST_CASE(defaults_when_the_library_has_no_file) {
   BOOST_TEST(org.name == "Intensive Outpatient Program");
   BOOST_TEST(org.path == "");
   BOOST_TEST(confidentiality_reminder(org, "default") == "default");
-  // The default agreement asks people to arrive free of alcohol and drugs and says where privacy ends.
-  BOOST_TEST(org.group_agreement.starts_with("Come to group free of alcohol and drugs. "));
+  // The default agreement asks people to arrive free of alcohol and unprescribed drugs, welcomes
+  // prescribed medicines, and says where privacy ends.
+  BOOST_TEST(org.group_agreement.starts_with("Come to group free of alcohol and of drugs not prescribed to you. "));
+  BOOST_TEST(org.group_agreement.find("including medication for opioid use disorder, are welcome here.") != std::string::npos);
   BOOST_TEST(org.group_agreement.find("staff must act to keep people safe.") != std::string::npos);
 }
 

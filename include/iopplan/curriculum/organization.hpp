@@ -23,11 +23,13 @@ struct Organization {
   std::string confidentiality;
   // What the facilitator reads aloud at check-in; organization.toml's `group_agreement` replaces it.
   std::string group_agreement =
-      "Come to group free of alcohol and drugs. Keep what others share here private: do not repeat their "
-      "names or stories outside group. Treat each other with respect: one person speaks at a time, with no "
-      "put-downs or threats. Anyone may pass. Staff keep what you share private too, with a few limits the "
-      "law sets: if someone may be in danger of hurting themselves or others, or a child or a dependent adult "
-      "is being hurt, staff must act to keep people safe.";
+      "Come to group free of alcohol and of drugs not prescribed to you. Medicines you take as prescribed, "
+      "including medication for opioid use disorder, are welcome here. Keep what others share here private: do "
+      "not repeat their names or stories outside group. Treat each other with respect: one person speaks at a "
+      "time, with no put-downs or threats. Anyone may pass. Staff share what you say with your treatment team "
+      "here, and with anyone else only with your written consent or when the law requires it: if someone may be "
+      "in danger of hurting themselves or others, or a child or a dependent adult is being hurt, staff must act "
+      "to keep people safe.";
   std::vector<CrisisLine> crisis_lines;  // the clinic's own, printed after the national ones
   std::string path;                      // where it was read from; empty for the defaults
 };
