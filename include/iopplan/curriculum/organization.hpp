@@ -15,6 +15,9 @@ struct CrisisLine {
   std::string note;     // "Free and confidential, 24/7"; may be empty
 };
 
+// The group agreement read aloud at check-in when organization.toml has none (curricula/README.md).
+std::string default_group_agreement();
+
 struct Organization {
   std::string name = "Intensive Outpatient Program";
   std::string address;  // may be empty
@@ -22,14 +25,7 @@ struct Organization {
   // Replaces the default group confidentiality reminder when not empty.
   std::string confidentiality;
   // What the facilitator reads aloud at check-in; organization.toml's `group_agreement` replaces it.
-  std::string group_agreement =
-      "Come to group free of alcohol and of drugs not prescribed to you. Medicines you take as prescribed, "
-      "including medication for opioid use disorder, are welcome here. Keep what others share here private: do "
-      "not repeat their names or stories outside group. Treat each other with respect: one person speaks at a "
-      "time, with no put-downs or threats. Anyone may pass. Staff share what you say with your treatment team "
-      "here, and with anyone else only with your written consent or when the law requires it: if someone may be "
-      "in danger of hurting themselves or others, or a child or a dependent adult is being hurt, staff must act "
-      "to keep people safe.";
+  std::string group_agreement = default_group_agreement();
   std::vector<CrisisLine> crisis_lines;  // the clinic's own, printed after the national ones
   std::string path;                      // where it was read from; empty for the defaults
 };
