@@ -79,11 +79,11 @@ Program make_program(const Library& library) {
   p.level_of_care = "asam-2.5";
   p.admission = Admission::rolling;
   p.skip_us_federal_holidays = true;
-  Block check_in{"Check-in", "", 15, {}, {}, {}};
-  Block skills{"", "Skills group", 60, {}, {GroupType::skills, GroupType::psychoeducation}, {}};
-  Block pause{"Break", "", 15, {}, {}, {}};
-  Block topic{"", "Topic group", 60, {}, {}, {}};
-  Block close{"Check-out", "", 30, {}, {}, {}};
+  Block check_in{"Check-in", "", 15, {}, {}, "", "", {}};
+  Block skills{"", "Skills group", 60, {}, {GroupType::skills, GroupType::psychoeducation}, "", "", {}};
+  Block pause{"Break", "", 15, {}, {}, "", "", {}};
+  Block topic{"", "Topic group", 60, {}, {}, "", "", {}};
+  Block close{"Check-out", "", 30, {}, {}, "", "", {}};
   p.blocks = {check_in, skills, pause, topic, close};
   // 520 slots: a small library must repeat modules, a large one need not.
   p.no_repeat_within_weeks = library.modules.size() < 1000 ? 12 : 0;

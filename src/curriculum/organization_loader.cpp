@@ -14,6 +14,16 @@ std::string digits_of(const std::string& text) {
 
 }  // namespace
 
+std::string default_group_agreement() {
+  return "Come to group free of alcohol and of drugs not prescribed to you. Medicines you take as prescribed, "
+         "including medication for opioid use disorder, are welcome here. Keep what others share here private: do "
+         "not repeat their names or stories outside group. Treat each other with respect: one person speaks at a "
+         "time, with no put-downs or threats. Anyone may pass. Staff share what you say with your treatment team "
+         "here. They share it with anyone else only with your written consent or when the law requires it. If "
+         "someone may be in danger of hurting themselves or others, or a child or a dependent adult is being hurt, "
+         "staff must act to keep people safe.";
+}
+
 Organization load_organization(const std::string& path, const std::string& text, Diagnostics& out) {
   Organization org;
   org.path = path;
@@ -25,6 +35,7 @@ Organization load_organization(const std::string& path, const std::string& text,
   org.address = reader.string("address", Need::optional).value_or("");
   org.phone = reader.string("phone", Need::optional).value_or("");
   org.confidentiality = reader.string("confidentiality", Need::optional).value_or("");
+  if (auto agreement = reader.string("group_agreement", Need::optional)) org.group_agreement = *agreement;
   auto lines = reader.tables("crisis_line", Need::optional);
   reader.finish();
   for (size_t i = 0; i < lines.size(); ++i) {

@@ -5,6 +5,8 @@
 #include <set>
 
 #include "iopplan/base/spelling.hpp"
+#include "iopplan/base/strings.hpp"
+#include "iopplan/base/utf8.hpp"
 #include "curriculum/toml_reader.hpp"
 #include "iopplan/curriculum/language.hpp"
 #include "iopplan/curriculum/level_of_care.hpp"
@@ -18,6 +20,7 @@ namespace {
 constexpr int kMaxClosures = 1000;
 constexpr int kMaxGroupSize = 100;
 constexpr int kMaxListedModules = 20000;
+constexpr uint64_t kMaxGuidanceBytes = 64 * 1024;
 
 // "America/Chicago", "America/Argentina/Buenos_Aires", "UTC": the shape of IANA zone names.
 bool is_iana_zone_name(const std::string& name) {
@@ -66,8 +69,9 @@ std::vector<ModuleRef> read_module_refs(TableReader& reader, std::string_view ke
 
 class ProgramReader {
  public:
-  ProgramReader(const std::string& path, const toml::table& table, const Library& library, bool quiet, Diagnostics& out)
-      : path_(path), top_(table, path, out), library_(library) {
+  ProgramReader(const std::string& path, const toml::table& table, const Library& library, bool quiet, Diagnostics& out,
+                const FileSource* files)
+      : path_(path), top_(table, path, out), library_(library), out_(out), files_(files) {
     top_.set_quiet_missing(quiet);
     for (const auto& track : library.tracks) track_ids_.push_back(track.id);
     for (const auto& m : library.modules) module_ids_.push_back(m.id);
@@ -264,6 +268,7 @@ class ProgramReader {
         reader.error(block.pos, "'tracks' and 'group_types' belong to content slots; block " + std::to_string(i + 1) +
                                     " is a fixed activity");
       }
+      read_guidance(reader, block);
       p.blocks.push_back(std::move(block));
     });
     all_timed = all_timed && !p.blocks.empty();
@@ -279,6 +284,58 @@ class ProgramReader {
       if (p.blocks[i].is_content() && !names.insert(p.blocks[i].slot).second) {
         top_.error(p.blocks[i].pos, "two content slots are named '" + p.blocks[i].slot + "'; give each its own name");
       }
+    }
+  }
+
+  // A fixed block's guidance: Markdown inline ('guidance') or in a file inside the library
+  // ('guidance_file', relative to its root), checked like any text an author writes.
+  void read_guidance(TableReader& reader, Block& block) {
+    auto text = reader.string("guidance", Need::optional);
+    auto file = reader.string("guidance_file", Need::optional);
+    SourcePos at = reader.pos(file ? "guidance_file" : "guidance");
+    if (!text && !file) return;
+    if (block.is_content()) {
+      reader.error(at, "guidance belongs to fixed activities; " + reader.where() +
+                           " is a content slot, and each module brings its own facilitator guide");
+      return;
+    }
+    if (text && file) {
+      reader.error(at, "'guidance' and 'guidance_file'" + reader.in_where() + " are both set; keep one");
+      return;
+    }
+    if (text) {
+      block.guidance = *text;
+      return;
+    }
+    bool inside = !file->starts_with('/') && file->find('\\') == std::string::npos && file->ends_with(".md");
+    for (size_t start = 0; inside && start <= file->size();) {
+      size_t slash = std::min(file->find('/', start), file->size());
+      std::string part = file->substr(start, slash - start);
+      inside = !part.empty() && part != "." && part != "..";
+      start = slash + 1;
+    }
+    std::string path = join_path(library_.root, *file);
+    if (!inside || (files_ && !files_->stays_inside(path, library_.root))) {
+      reader.error(at, "'guidance_file'" + reader.in_where() + " must name a Markdown file inside the library, such as " +
+                           "\"guidance/process-group.md\", not '" + *file + "'");
+      return;
+    }
+    if (files_ && too_large(*files_, path, kMaxGuidanceBytes, out_)) return;
+    auto content = files_ ? files_->read(path) : std::nullopt;
+    if (!content) {
+      reader.error(at, "cannot read guidance file '" + path + "'" + reader.in_where());
+      return;
+    }
+    size_t offset = 0;
+    if (auto bad = find_invalid_utf8(*content)) {
+      out_.push_back(error_at(path, {bad->line, bad->column}, "file is not valid UTF-8"));
+    } else if (auto c = first_control_character(*content, &offset)) {
+      out_.push_back(error_at(path, position_of_offset(*content, offset), control_character_message(*c)));
+    } else if (trim(*content).empty()) {
+      reader.error(at, "guidance file '" + path + "'" + reader.in_where() + " is empty");
+    } else {
+      block.guidance = std::move(*content);
+      block.guidance_file = *file;
     }
   }
 
@@ -425,6 +482,8 @@ class ProgramReader {
   std::string path_;
   TableReader top_;
   const Library& library_;
+  Diagnostics& out_;
+  const FileSource* files_;  // for guidance files; nullptr: none can be read
   std::vector<std::string> track_ids_;
   std::vector<std::string> module_ids_;
 };
@@ -445,11 +504,11 @@ std::vector<std::string> program_ids(const FileSource& files, const std::string&
 }
 
 std::optional<Program> parse_program(const std::string& path, const std::string& text, const Library& library,
-                                     Diagnostics& out) {
+                                     Diagnostics& out, const FileSource* files) {
   size_t errors_before = static_cast<size_t>(count(out, Severity::error));
   ParsedToml parsed = parse_toml(path, text, out);
   if (!parsed.table) return std::nullopt;
-  Program program = ProgramReader(path, *parsed.table, library, parsed.had_syntax_errors, out).read();
+  Program program = ProgramReader(path, *parsed.table, library, parsed.had_syntax_errors, out, files).read();
   if (static_cast<size_t>(count(out, Severity::error)) > errors_before) return std::nullopt;
   return program;
 }
@@ -475,7 +534,7 @@ std::optional<Program> load_program(const FileSource& files, const std::string& 
     return std::nullopt;
   }
   Diagnostics found;
-  auto program = parse_program(path, *text, library, found);
+  auto program = parse_program(path, *text, library, found, &files);
   sort_diagnostics(found);
   out.insert(out.end(), found.begin(), found.end());
   return program;

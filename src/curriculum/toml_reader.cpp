@@ -61,18 +61,6 @@ std::string plain_description(std::string_view description) {
   return text;
 }
 
-// A character a terminal would act on: C0 controls but tab and line breaks, DEL, C1 controls.
-std::optional<char32_t> first_control_character(std::string_view text) {
-  for (size_t i = 0; i < text.size();) {
-    auto c = decode_utf8(text, i);
-    if (!c) continue;
-    if (*c == '\t' || *c == '\n') continue;
-    if (*c == '\r' && i < text.size() && text[i] == '\n') continue;  // a Windows line break
-    if (*c < 0x20 || (*c >= 0x7f && *c <= 0x9f)) return c;
-  }
-  return std::nullopt;
-}
-
 // Escapes like "\u001b" decode to control characters, which could drive the terminal that shows
 // the text (issue 15): refused in every string value.
 void check_control_characters(const toml::node& node, const std::string& path, Diagnostics& out) {
@@ -82,17 +70,34 @@ void check_control_characters(const toml::node& node, const std::string& path, D
     for (const auto& value : *array) check_control_characters(value, path, out);
   } else if (const auto* text = node.as_string()) {
     if (auto c = first_control_character(text->get())) {
-      char code[16];
-      std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(*c));
       SourcePos pos = pos_of(node);
-      out.push_back(error_at(path, pos.line > 0 ? pos : SourcePos{1, 1},
-                             std::string("text contains the control character ") + code +
-                                 "; only line breaks and tabs are allowed"));
+      out.push_back(error_at(path, pos.line > 0 ? pos : SourcePos{1, 1}, control_character_message(*c)));
     }
   }
 }
 
 }  // namespace
+
+std::optional<char32_t> first_control_character(std::string_view text, size_t* offset) {
+  for (size_t i = 0; i < text.size();) {
+    size_t at = i;
+    auto c = decode_utf8(text, i);
+    if (!c) continue;
+    if (*c == '\t' || *c == '\n') continue;
+    if (*c == '\r' && i < text.size() && text[i] == '\n') continue;  // a Windows line break
+    if (*c < 0x20 || (*c >= 0x7f && *c <= 0x9f)) {
+      if (offset) *offset = at;
+      return c;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string control_character_message(char32_t c) {
+  char code[16];
+  std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
+  return std::string("text contains the control character ") + code + "; only line breaks and tabs are allowed";
+}
 
 ParsedToml parse_toml(const std::string& path, const std::string& content, Diagnostics& out) {
   ParsedToml result;

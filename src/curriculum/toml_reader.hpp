@@ -31,6 +31,13 @@ ParsedToml parse_toml(const std::string& path, const std::string& content, Diagn
 
 SourcePos pos_of(const toml::node& node);
 
+// A character a terminal would act on (C0 controls but tab and line breaks, DEL, C1 controls),
+// with its byte offset in `offset` when given; nullopt when there is none.
+std::optional<char32_t> first_control_character(std::string_view text, size_t* offset = nullptr);
+
+// "text contains the control character U+001B; only line breaks and tabs are allowed"
+std::string control_character_message(char32_t c);
+
 enum class Need { required, optional };
 
 // How many tables an array of tables ([[key]]) may hold; `noun` names one in messages.

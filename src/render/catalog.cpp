@@ -5,6 +5,7 @@
 #include "iopplan/base/strings.hpp"
 #include "iopplan/curriculum/language.hpp"
 #include "iopplan/curriculum/readability.hpp"
+#include "iopplan/render/markdown.hpp"
 #include "iopplan/render/prerequisite_graph.hpp"
 #include "render/template_engine.hpp"
 #include "render/view_parts.hpp"
@@ -77,6 +78,8 @@ MustacheData program_view(const Library& library, const Program& p) {
     for (GroupType type : block.group_types) filters.push_back(group_type_name(type));
     item["filters"] = MustacheData(join(filters, ", "));
     item["has_filters"] = MustacheData(!filters.empty());
+    item["has_guidance"] = MustacheData(!block.guidance.empty());
+    item["guidance_html"] = MustacheData(block.guidance.empty() ? std::string() : markdown_to_html(block.guidance));
     blocks.push_back(item);
   }
   view["blocks"] = std::move(blocks);

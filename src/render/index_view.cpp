@@ -198,6 +198,7 @@ MustacheData index_view(ViewContext& ctx, Flavor flavor) {
   view["calendar"] = calendar_view(ctx, flavor);
   view["legend"] = legend_view(ctx);
   view["coverage"] = coverage_view(ctx);
+  view["summary_link"] = MustacheData("summary" + ext(flavor));
   MustacheData skipped = skipped_list(ctx, 0);
   view["has_skipped"] = MustacheData(!skipped.is_empty_list());
   view["skipped"] = std::move(skipped);

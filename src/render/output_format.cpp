@@ -8,6 +8,8 @@ const std::vector<OutputFormat>& output_formats() {
   static const std::vector<OutputFormat> formats = {
       {Document::index, Format::html, "index.html.mustache", ".html"},
       {Document::index, Format::md, "index.md.mustache", ".md"},
+      {Document::summary, Format::html, "summary.html.mustache", ".html"},
+      {Document::summary, Format::md, "summary.md.mustache", ".md"},
       {Document::week_plan, Format::html, "week-plan.html.mustache", ".html"},
       {Document::week_plan, Format::md, "week-plan.md.mustache", ".md"},
       {Document::facilitator_guide, Format::html, "facilitator-guide.html.mustache", ".html"},
@@ -26,6 +28,7 @@ const std::vector<OutputFormat>& output_formats() {
 const char* document_stem(Document document) {
   switch (document) {
     case Document::index: return "index";
+    case Document::summary: return "summary";
     case Document::week_plan: return "plan";
     case Document::facilitator_guide: return "facilitator-guide";
     case Document::handouts: return "handouts";

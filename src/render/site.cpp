@@ -82,8 +82,9 @@ std::optional<Site> render_site(const Plan& plan, const std::string& plan_json, 
     return true;
   };
 
-  // The order below is the order of the files in the site: index, then week by week.
+  // The order below is the order of the files in the site: index, summary, then week by week.
   bool ok = render(Document::index, "", [&](Flavor flavor) { return index_view(ctx, flavor); });
+  ok = ok && render(Document::summary, "", [&](Flavor flavor) { return summary_view(ctx, flavor); });
   for (int week = 1; ok && week <= ctx.weeks; ++week) {
     if (options.only_week != 0 && week != options.only_week) continue;
     std::string folder = week_folder(week);

@@ -391,6 +391,11 @@ MustacheData block_view(ViewContext& ctx, const PlannedBlock& block, Flavor flav
     view["kind_break"] = MustacheData(kind == ActivityKind::pause);
     view["kind_check_out"] = MustacheData(kind == ActivityKind::check_out);
     view["kind_other"] = MustacheData(kind == ActivityKind::other);
+    view["has_guidance"] = MustacheData(!block.guidance.empty());
+    if (full) {
+      if (!block.guidance.empty()) set_markdown(view, "guidance", block.guidance, flavor);
+      view["group_agreement"] = MustacheData(ctx.organization.group_agreement);
+    }
   }
   return view;
 }

@@ -57,6 +57,8 @@ bool prepare_views(ViewContext& ctx, Diagnostics& out);
 
 // One view per document; each carries the organization, crisis lines and links back to the index.
 MustacheData index_view(ViewContext& ctx, Flavor flavor);
+// What the plan leaves out or repeats (plan_summary()), with module titles.
+MustacheData summary_view(ViewContext& ctx, Flavor flavor);
 MustacheData week_plan_view(ViewContext& ctx, int week, Flavor flavor);
 MustacheData facilitator_guide_view(ViewContext& ctx, const MeetingEntry& entry, Flavor flavor);
 // Handouts in ctx.language.

@@ -7,6 +7,7 @@
 
 #include "iopplan/sequencing/coverage.hpp"
 #include "iopplan/sequencing/intensity.hpp"
+#include "iopplan/sequencing/plan_summary.hpp"
 #include "iopplan/base/strings.hpp"
 
 namespace iopplan {
@@ -39,53 +40,6 @@ std::vector<const PlannedBlock*> content_of(const Meeting& meeting) {
     if (!block.module.empty()) blocks.push_back(&block);
   }
   return blocks;
-}
-
-}  // namespace
-
-namespace {
-
-// What a plan leaves out or repeats, in words: required modules missed, modules never used, modules
-// one participant meets more than once, and the soft goals not fully met.
-std::string summary_text(const Plan& plan, const Program& program) {
-  std::string out = "\n";
-  std::map<std::string, std::vector<int>> missed;  // module -> entry weeks
-  for (const auto& journey : plan.journeys) {
-    for (const auto& id : journey.required_missed) missed[id].push_back(journey.entry_week);
-  }
-  bool rolling = plan.admission == "rolling";
-  if (required_modules(program).empty()) {
-    out += "Required modules: none set (required and core_modules in [rules])\n";
-  } else if (missed.empty()) {
-    out += rolling ? "Required modules: every entry week meets them all\n" : "Required modules: all met\n";
-  } else {
-    out += "Required modules missed:";
-    for (const auto& [id, weeks] : missed) {
-      out += " " + id;
-      if (rolling) {
-        out += " (entry " + std::string(weeks.size() == 1 ? "week " : "weeks ");
-        for (size_t i = 0; i < weeks.size(); ++i) out += (i ? ", " : "") + std::to_string(weeks[i]);
-        out += ")";
-      }
-      out += ";";
-    }
-    out.back() = '\n';
-  }
-  out += "Never scheduled: " + (plan.unused.empty() ? std::string("none") : std::to_string(plan.unused.size()) + " modules (");
-  for (size_t i = 0; i < plan.unused.size(); ++i) out += (i ? ", " : "") + plan.unused[i];
-  out += plan.unused.empty() ? "\n" : ")\n";
-  out += std::string(rolling ? "Met more than once in one stay: " : "Met more than once: ");
-  if (plan.repeated.empty()) out += "none";
-  for (size_t i = 0; i < plan.repeated.size(); ++i) {
-    out += (i ? ", " : "") + plan.repeated[i].first + " (" + std::to_string(plan.repeated[i].second) + " times)";
-  }
-  out += "\n";
-  std::string goals;
-  for (const auto& term : plan.score_terms) {
-    if (term.value > 0) goals += (goals.empty() ? "" : ", ") + term.name;
-  }
-  out += "Soft goals not fully met: " + (goals.empty() ? std::string("none") : goals) + " (--explain for the score)\n";
-  return out;
 }
 
 }  // namespace
@@ -231,7 +185,7 @@ std::string plan_to_text(const Plan& plan, const Program& program, const Library
     out += std::to_string(full) + " of " + std::to_string(plan.coverage.size()) + " entry weeks see every core module\n";
   }
 
-  out += summary_text(plan, program);
+  out += plan_summary_text(plan_summary(plan));
   if (explain) {
     out += "\nScore: " + fixed(plan.score, 4) + " (lower is better)\n";
     size_t name_width = 0;

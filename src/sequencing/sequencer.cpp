@@ -100,11 +100,20 @@ Meeting new_meeting(const Problem& p, const State& state, int index) {
       planned.reason = placement_reason(p, state, slot);
     } else {
       planned.activity = block.activity;
+      planned.guidance = block.guidance;
     }
     meeting.blocks.push_back(std::move(planned));
     clock += block.minutes;
   }
   return meeting;
+}
+
+// The plan JSON holds no guidance, so a kept meeting's fixed blocks take the program's, by activity.
+std::string activity_guidance(const Program& program, const std::string& activity) {
+  for (const auto& block : program.blocks) {
+    if (!block.is_content() && block.activity == activity) return block.guidance;
+  }
+  return "";
 }
 
 Diagnostic closure_note(const Program& program, const Plan& plan, int held_meetings) {
@@ -200,6 +209,7 @@ PlanResult make_plan(const Library& library, const Program& program, const PlanO
     for (auto& meeting : meetings) {
       for (auto& block : meeting.blocks) {
         if (!block.module.empty()) block.reason = "kept as delivered (weeks 1-" + std::to_string(layout.kept.through_week) + " of the earlier plan)";
+        if (block.module.empty()) block.guidance = activity_guidance(program, block.activity);
       }
     }
     meetings.insert(meetings.end(), plan.meetings.begin(), plan.meetings.end());
@@ -221,6 +231,7 @@ PlanResult make_plan(const Library& library, const Program& program, const PlanO
 
   plan.coverage = rolling_coverage(library, program, plan);
   plan.journeys = journeys(library, program, plan);
+  plan.required = required_modules(program);
   plan.unused = unused_modules(library, program, plan);
   plan.repeated = repeated_modules(plan.journeys);
   plan.hours = weekly_hours(program, plan);

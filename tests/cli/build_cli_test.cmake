@@ -28,7 +28,7 @@ endfunction()
 run(code build iop-16-week-rolling --start 2027-01-04 --out a)
 check("code EQUAL 0" "build: exit 0")
 check("last_stdout MATCHES \"Open a/index.html in a browser\"" "build: says where to open the result")
-set(layout index.html index.md plan.json week-01/plan.html week-01/plan.md week-01/print-packet.html
+set(layout index.html index.md summary.html summary.md plan.json week-01/plan.html week-01/plan.md week-01/print-packet.html
   week-01/2027-01-04/facilitator-guide.html week-01/2027-01-04/facilitator-guide.md
   week-01/2027-01-04/handouts.html week-01/2027-01-04/handouts.md
   week-16/2027-04-22/handouts.html week-17/print-packet.html)
@@ -43,6 +43,17 @@ check("NOT EXISTS ${WORK_DIR}/a/week-03/2027-01-18" "build: no meeting folder on
 file(GLOB week_folders LIST_DIRECTORIES true ${WORK_DIR}/a/week-*)
 list(LENGTH week_folders weeks)
 check("weeks EQUAL 17" "build: 17 week folders")
+file(READ ${WORK_DIR}/a/week-01/2027-01-04/facilitator-guide.html guide)
+string(FIND "${guide}" "<h3>When someone arrives under the influence</h3>" impaired)
+string(FIND "${guide}" "Medicines you take as prescribed, including medication for opioid use disorder, are welcome here." agreement)
+string(FIND "${guide}" "usually does" default_text)
+check("NOT impaired EQUAL -1 AND NOT agreement EQUAL -1 AND default_text EQUAL -1"
+  "build: the guide prints the shipped process-group guidance and the group agreement")
+file(READ ${WORK_DIR}/a/index.html index)
+file(READ ${WORK_DIR}/a/summary.html summary)
+string(FIND "${index}" "<a href=\"summary.html\">Plan summary</a>" summary_link)
+string(FIND "${summary}" "<h2>Never scheduled</h2>" unused_heading)
+check("NOT summary_link EQUAL -1 AND NOT unused_heading EQUAL -1" "build: the index links the plan summary page")
 
 run(code build iop-16-week-rolling --start 2027-01-04 --out b)
 file(GLOB_RECURSE files_a RELATIVE ${WORK_DIR}/a ${WORK_DIR}/a/*)

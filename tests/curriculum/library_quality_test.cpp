@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "iopplan/curriculum/loader.hpp"
+#include "iopplan/curriculum/organization.hpp"
 #include "iopplan/curriculum/readability.hpp"
 
 using namespace iopplan;
@@ -127,10 +128,17 @@ BOOST_AUTO_TEST_CASE(us_spelling) {
       R"(programme|programmes|defence|offence|licence|travell\w*|analys(e|ed|ing)|whilst|mum|mums|fibre|litres?|)"
       R"(humour|flavour\w*|paediatric|anaemia|grey|towards|enrol|fulfil|catalogue)\b)",
       std::regex::icase);
-  for (const auto& m : shipped().library.modules) {
-    std::string text = readable_text(m);
+  std::vector<std::pair<std::string, std::string>> texts;  // path, text
+  for (const auto& m : shipped().library.modules) texts.push_back({m.path, readable_text(m)});
+  // The facilitator guidance of the shipped programs' fixed blocks, and the default group agreement.
+  DiskFileSource files;
+  std::string guidance = std::string(IOPPLAN_SOURCE_DIR) + "/curricula/guidance";
+  for (const auto& name : files.list(guidance)) texts.push_back({name, files.read(guidance + "/" + name).value_or("")});
+  BOOST_TEST(texts.size() > shipped().library.modules.size() + 2);
+  texts.push_back({"group agreement", Organization{}.group_agreement});
+  for (const auto& [path, text] : texts) {
     std::smatch match;
-    BOOST_TEST_CONTEXT(m.path) {
+    BOOST_TEST_CONTEXT(path) {
       bool found = std::regex_search(text, match, british);
       BOOST_TEST(!found, (found ? "British spelling '" + match.str() + "'" : std::string()));
     }

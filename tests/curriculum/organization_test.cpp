@@ -25,6 +25,7 @@ BOOST_AUTO_TEST_CASE(reads_every_key) {
                                        "address = \"1 Main St\"\n"
                                        "phone = \"555-0100\"\n"
                                        "confidentiality = \"Keep it here.\"\n"
+                                       "group_agreement = \"Arrive on time; one voice at a time.\"\n"
                                        "[[crisis_line]]\n"
                                        "name = \"Night line\"\n"
                                        "contact = \"555-0199\"\n"
@@ -35,6 +36,7 @@ BOOST_AUTO_TEST_CASE(reads_every_key) {
   BOOST_TEST(org.address == "1 Main St");
   BOOST_TEST(org.phone == "555-0100");
   BOOST_TEST(confidentiality_reminder(org, "default") == "Keep it here.");
+  BOOST_TEST(org.group_agreement == "Arrive on time; one voice at a time.");
   BOOST_REQUIRE(org.crisis_lines.size() == 1u);
   BOOST_TEST(org.crisis_lines[0].note == "After 5 PM");
   BOOST_TEST(org.path == "lib/organization.toml");
@@ -73,6 +75,11 @@ BOOST_AUTO_TEST_CASE(defaults_when_the_library_has_no_file) {
   BOOST_TEST(org.name == "Intensive Outpatient Program");
   BOOST_TEST(org.path == "");
   BOOST_TEST(confidentiality_reminder(org, "default") == "default");
+  // The default agreement asks people to arrive free of alcohol and unprescribed drugs, welcomes
+  // prescribed medicines, and says where privacy ends.
+  BOOST_TEST(org.group_agreement.starts_with("Come to group free of alcohol and of drugs not prescribed to you. "));
+  BOOST_TEST(org.group_agreement.find("including medication for opioid use disorder, are welcome here.") != std::string::npos);
+  BOOST_TEST(org.group_agreement.find("staff must act to keep people safe.") != std::string::npos);
 }
 
 // The national lines as a document's strings table gives them.

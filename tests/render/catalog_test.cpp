@@ -64,6 +64,29 @@ BOOST_AUTO_TEST_CASE(author_text_is_escaped_everywhere) {
   BOOST_TEST(page.find("Title &lt;script&gt;alert(1)&lt;/script&gt; {{#x}}") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(program_pages_show_a_fixed_blocks_guidance_as_safe_markdown) {
+  Program program;
+  program.id = "evening";
+  program.name = "Evening";
+  Block group;
+  group.activity = "Process group";
+  group.minutes = 60;
+  group.guidance = "Keep it **here and now**. " + kNasty;
+  Block topic;
+  topic.slot = "Topic";
+  topic.minutes = 60;
+  program.blocks = {group, topic};
+  Diagnostics out;
+  auto site = render_catalog(fixture_library(), {program}, Organization{}, std::nullopt, builtin_templates(), out);
+  BOOST_REQUIRE_MESSAGE(site, diagnostics_text(out));
+  const std::string& page = file_named(*site, "programs.html")->content;
+  BOOST_TEST(page.find("<li>Process group (60 min)\n    <details class=\"guidance\"><summary>Guidance for facilitators</summary>\n"
+                       "<p>Keep it <strong>here and now</strong>. &lt;script&gt;alert(1)&lt;/script&gt; {{#x}}</p>\n") !=
+             std::string::npos);
+  BOOST_TEST(page.find("<li>Topic (60 min): a content slot</li>") != std::string::npos);
+  BOOST_TEST(page.find("<script>alert") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(the_same_library_gives_the_same_bytes) {
   Diagnostics out;
   auto a = render_catalog(fixture_library(), {}, fixture_organization(), std::nullopt, builtin_templates(), out);

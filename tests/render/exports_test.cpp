@@ -29,7 +29,10 @@ const Plan& rolling_plan() {
 
 std::string ics_of(const Plan& plan) {
   Diagnostics out;
-  auto ics = plan_to_ics(plan, seqtest::builtin_library(), Organization{"Riverside Recovery Center", "1 Main St", "", "", {}, ""}, out);
+  Organization org;
+  org.name = "Riverside Recovery Center";
+  org.address = "1 Main St";
+  auto ics = plan_to_ics(plan, seqtest::builtin_library(), org, out);
   BOOST_REQUIRE_MESSAGE(ics, diagnostics_text(out));
   return *ics;
 }

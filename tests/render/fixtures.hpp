@@ -109,8 +109,20 @@ inline Plan fixture_plan() {
               {activity_block(kSix, 15, "Check-in"),
                module_block(kSix + 15, 45, "sleep-basics", "1.0.0", "wellness", "Education")}),
   };
+  // The program's wrap-up carries guidance (a block's `guidance`), with markup cmark must keep as text.
+  for (auto& m : plan.meetings) {
+    for (auto& block : m.blocks) {
+      if (block.activity == "Wrap-up") {
+        block.guidance = "### Closing\n\nAsk each person for **one word** about how they leave.\n\n<em>raw</em> HTML shows as text.\n";
+      }
+    }
+  }
   plan.skipped = {{2, {2027, 1, 11}, "closure: staff training"}};
   plan.coverage = {{1, 5, {}, {}}, {2, 2, {"saying-no"}, {}}};
+  plan.required = {"noticing-cravings", "saying-no"};
+  plan.journeys = {{1, {2027, 1, 4}, 4, {}, {}, {{"noticing-cravings", 2}}}, {2, {2027, 1, 13}, 2, {"saying-no"}, {}, {}}};
+  plan.repeated = {{"noticing-cravings", 2}};
+  plan.score_terms = {{"track spread", 1.0, 0.25}, {"module repeats", 2.0, 0.0}};
   plan.hours = {{1, 3.0}, {2, 2.5}};
   plan.min_weekly_hours = 3.0;
   plan.warnings = {warning_at("", {}, "week 2 has 2.5 group hours; the level of care asks for at least 3")};
@@ -171,7 +183,13 @@ inline Plan nasty_plan() {
   plan.meetings = {meeting(1, {2027, 1, 4}, 600, 640,
                            {activity_block(600, 10, "Check-in " + kNasty),
                             module_block(610, 30, "nasty", "1.0.0", "nasty-track", "Slot " + kNasty)})};
+  plan.meetings[0].blocks[0].guidance = "Guidance " + kNasty;
   plan.skipped = {{1, {2027, 1, 6}, "Reason " + kNasty}};
+  plan.required = {"nasty"};
+  plan.journeys = {{1, {2027, 1, 4}, 1, {"nasty"}, {}, {{"nasty", 2}}}};
+  plan.unused = {"nasty"};
+  plan.repeated = {{"nasty", 2}};
+  plan.score_terms = {{"Goal " + kNasty, 1.0, 1.0}};
   plan.coverage = {{1, 1, {"nasty"}, {"nasty <- nasty"}}};
   plan.warnings = {warning_at("", {}, "Warning " + kNasty)};
   return plan;

@@ -7,8 +7,8 @@ using namespace iopplan;
 BOOST_AUTO_TEST_SUITE(output_format)
 
 BOOST_AUTO_TEST_CASE(every_document_has_html_and_only_the_printed_ones_have_pdf) {
-  for (Document document : {Document::index, Document::week_plan, Document::facilitator_guide, Document::handouts,
-                            Document::print_packet, Document::journey_card}) {
+  for (Document document : {Document::index, Document::summary, Document::week_plan, Document::facilitator_guide,
+                            Document::handouts, Document::print_packet, Document::journey_card}) {
     int html = 0, md = 0, pdf = 0;
     for (const auto& format : output_formats()) {
       if (format.document != document) continue;

@@ -112,6 +112,8 @@ BOOST_AUTO_TEST_CASE(writes_the_documented_layout) {
       "sessions.csv",
       "index.html",
       "index.md",
+      "summary.html",
+      "summary.md",
       "week-01/plan.html",
       "week-01/plan.md",
       "week-01/2027-01-04/facilitator-guide.html",
@@ -136,7 +138,7 @@ BOOST_AUTO_TEST_CASE(writes_the_documented_layout) {
       "week-02/print-packet.html",
   };
   BOOST_TEST(paths_of(*site) == expected, boost::test_tools::per_element());
-  BOOST_TEST(site->documents == 24);
+  BOOST_TEST(site->documents == 26);
   BOOST_TEST(site->print_jobs.empty());
   BOOST_TEST(find_file(*site, "plan.json")->content == kPlanJson);
 }
@@ -166,7 +168,7 @@ BOOST_AUTO_TEST_CASE(one_week_renders_only_its_folder_with_index_and_plan_json) 
   BOOST_REQUIRE_MESSAGE(site, diagnostics_text(diagnostics));
   for (const auto& path : paths_of(*site)) {
     bool allowed = path == "plan.json" || path == "calendar.ics" || path == "sessions.csv" ||
-                   path.rfind("index.", 0) == 0 || path.rfind("week-02/", 0) == 0;
+                   path.rfind("index.", 0) == 0 || path.rfind("summary.", 0) == 0 || path.rfind("week-02/", 0) == 0;
     BOOST_TEST(allowed, path);
   }
   BOOST_TEST(find_file(*site, "week-02/print-packet.html") != nullptr);
@@ -222,7 +224,7 @@ BOOST_AUTO_TEST_CASE(markdown_only_has_no_print_packet) {
     BOOST_TEST(path.find(".html") == std::string::npos, path);
   }
   BOOST_TEST(find_file(*site, "index.md")->content.find("print-packet") == std::string::npos);
-  BOOST_TEST(site->documents == 11);  // index, 2 week plans, 4 guides, 4 handouts
+  BOOST_TEST(site->documents == 12);  // index, summary, 2 week plans, 4 guides, 4 handouts
 }
 
 BOOST_AUTO_TEST_CASE(pdf_is_printed_from_the_print_packet_html) {
@@ -306,7 +308,7 @@ BOOST_AUTO_TEST_CASE(spanish_handouts_are_written_beside_the_english_ones) {
     BOOST_TEST(find_file(*site, path) != nullptr, path);
   }
   BOOST_TEST(find_file(*site, "week-01/2027-01-04/facilitator-guide.es.html") == nullptr);  // guides stay English
-  BOOST_TEST(site->documents == 24 + 8);
+  BOOST_TEST(site->documents == 26 + 8);
 
   const std::string& es = find_file(*site, "week-01/2027-01-04/handouts.es.html")->content;
   BOOST_TEST(es.find("<html lang=\"es\">") != std::string::npos);
@@ -459,6 +461,7 @@ BOOST_AUTO_TEST_CASE(markup_and_mustache_in_content_print_as_visible_text_in_eve
   Organization org;
   org.name = "Org " + kNasty;
   org.crisis_lines = {{"Line " + kNasty, "Contact " + kNasty, "Note " + kNasty}};
+  org.group_agreement = "Agreement " + kNasty;
   RenderOptions options;
   options.formats = {Format::html, Format::md, Format::pdf};
   Diagnostics diagnostics;
@@ -471,8 +474,10 @@ BOOST_AUTO_TEST_CASE(markup_and_mustache_in_content_print_as_visible_text_in_eve
   std::map<std::string, std::vector<std::string>> shown = {
       {"index", {"Org", "Program", "Title", "Reason", "Warning", "Track"}},
       {"plan", {"Title", "Material", "Slot", "Check-in"}},
+      {"summary", {"Org", "Title", "Goal"}},
       {"facilitator-guide", {"Summary", "Objective", "Segment", "Point", "Activity", "Step", "Question", "Safety",
-                             "Trauma", "Newcomers", "Homework", "Author", "Check-in", "Line", "Note"}},
+                             "Trauma", "Newcomers", "Homework", "Author", "Check-in", "Line", "Note", "Guidance",
+                             "Agreement"}},
       {"handouts", {"Handout", "Body", "Key", "Prompt", "Homework", "Line", "Contact"}},
       {"print-packet", {"Handout", "Body", "Key", "Prompt", "Homework", "Line", "Title"}},
   };
@@ -495,7 +500,7 @@ BOOST_AUTO_TEST_CASE(markup_and_mustache_in_content_print_as_visible_text_in_eve
     }
     ++checked;
   }
-  BOOST_TEST(checked == 10);  // 2 index, 2 week plans, 2 guides, 2 handouts, packet html, packet for pdf
+  BOOST_TEST(checked == 12);  // 2 index, 2 summaries, 2 week plans, 2 guides, 2 handouts, packet html, packet for pdf
 }
 
 BOOST_AUTO_TEST_CASE(a_journey_card_per_start_week_and_language_lists_the_stay_week_by_week) {

@@ -21,7 +21,7 @@ struct Fixture {
     program.admission = Admission::rolling;
     program.meeting_days = {Weekday::monday, Weekday::thursday};
     program.meeting_minutes = 60;
-    program.blocks = {{"", "Topic", 60, {}, {}, {}}};
+    program.blocks = {{"", "Topic", 60, {}, {}, "", "", {}}};
     plan.start = {2027, 3, 1};
     plan.weeks = 2;
     const char* ids[] = {"a1", "b1", "a2", "c1"};

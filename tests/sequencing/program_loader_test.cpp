@@ -184,6 +184,111 @@ BOOST_AUTO_TEST_CASE(the_shipped_programs_load_cleanly) {
   auto programs = load_programs(files, std::string(IOPPLAN_SOURCE_DIR) + "/curricula", builtin_library(), out);
   BOOST_TEST(diagnostics_text(out) == "");
   BOOST_TEST(programs.size() == 2u);
+  // Every fixed block but the break carries the shipped guidance.
+  for (const auto& program : programs) {
+    for (const auto& block : program.blocks) {
+      if (block.is_content() || block.activity == "Break") continue;
+      BOOST_TEST(block.guidance_file.starts_with("guidance/"), program.id << ": " << block.activity);
+      BOOST_TEST(block.guidance.find("### ") == 0u, program.id << ": " << block.activity);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(block_guidance)
+
+// small_program_text() with `extra` lines added to block 1 (the check-in) or block 2 (the slot).
+std::string with_guidance(const std::string& extra, int block = 1) {
+  return block == 1 ? replace_line(small_program_text(), 12, "minutes = 30\n" + extra)
+                    : small_program_text() + extra + "\n";
+}
+
+// The library's guidance files: lib/ is small_library()'s root.
+MemoryFileSource guidance_files() {
+  MemoryFileSource files;
+  files.add("lib/guidance/check-in.md", "### Norms\n\nOne voice at a time.\n");
+  files.add("lib/guidance/empty.md", "  \n\n");
+  files.add("lib/guidance/bell.md", "### Norms\n\nRing \x07 here.\n");
+  files.add("lib/guidance/latin1.md", "caf\xe9\n");
+  return files;
+}
+
+std::string guidance_errors(const std::string& text) {
+  MemoryFileSource files = guidance_files();
+  Diagnostics out;
+  auto program = parse_program(kPath, text, small_library(), out, &files);
+  sort_diagnostics(out);
+  BOOST_TEST(!program.has_value());
+  return diagnostics_text(out);
+}
+
+BOOST_AUTO_TEST_CASE(inline_and_file_guidance_are_read) {
+  MemoryFileSource files = guidance_files();
+  Diagnostics out;
+  auto program = parse_program(kPath, with_guidance("guidance = \"Keep it *short*.\""), small_library(), out, &files);
+  BOOST_TEST(diagnostics_text(out) == "");
+  BOOST_REQUIRE(program.has_value());
+  BOOST_TEST(program->blocks[0].guidance == "Keep it *short*.");
+  BOOST_TEST(program->blocks[0].guidance_file == "");
+  BOOST_TEST(program->blocks[1].guidance == "");
+
+  program = parse_program(kPath, with_guidance("guidance_file = \"guidance/check-in.md\""), small_library(), out, &files);
+  BOOST_TEST(diagnostics_text(out) == "");
+  BOOST_REQUIRE(program.has_value());
+  BOOST_TEST(program->blocks[0].guidance == "### Norms\n\nOne voice at a time.\n");
+  BOOST_TEST(program->blocks[0].guidance_file == "guidance/check-in.md");
+}
+
+BOOST_AUTO_TEST_CASE(load_program_reads_guidance_from_the_library_folder) {
+  MemoryFileSource files = guidance_files();
+  files.add("lib/programs/x.toml", with_guidance("guidance_file = \"guidance/check-in.md\""));
+  Diagnostics out;
+  auto program = load_program(files, "lib", "x", small_library(), out);
+  BOOST_TEST(diagnostics_text(out) == "");
+  BOOST_REQUIRE(program.has_value());
+  BOOST_TEST(program->blocks[0].guidance == "### Norms\n\nOne voice at a time.\n");
+}
+
+const Case kGuidanceCases[] = {
+    {0, "guidance = \"Say hello.\"\nguidance_file = \"guidance/check-in.md\"",
+     "input/programs/x.toml:14:17: error: 'guidance' and 'guidance_file' in block 1 are both set; keep one\n"},
+    {0, "guidance = \"\"", "input/programs/x.toml:13:12: error: 'guidance' in block 1 must not be empty\n"},
+    {0, "guidance = 3", "input/programs/x.toml:13:12: error: 'guidance' in block 1 must be a string, not an integer\n"},
+    {0, "guidance = \"Ring \\u0007 here\"",
+     "input/programs/x.toml:13:12: error: text contains the control character U+0007; only line breaks and tabs are "
+     "allowed\n"},
+    {0, "guidance_file = \"guidance/none.md\"",
+     "input/programs/x.toml:13:17: error: cannot read guidance file 'lib/guidance/none.md' in block 1\n"},
+    {0, "guidance_file = \"guidance/empty.md\"",
+     "input/programs/x.toml:13:17: error: guidance file 'lib/guidance/empty.md' in block 1 is empty\n"},
+    {0, "guidance_file = \"guidance/bell.md\"",
+     "lib/guidance/bell.md:3:6: error: text contains the control character U+0007; only line breaks and tabs are "
+     "allowed\n"},
+    {0, "guidance_file = \"guidance/latin1.md\"", "lib/guidance/latin1.md:1:4: error: file is not valid UTF-8\n"},
+    {0, "guidance_file = \"../secrets.md\"",
+     "input/programs/x.toml:13:17: error: 'guidance_file' in block 1 must name a Markdown file inside the library, "
+     "such as \"guidance/process-group.md\", not '../secrets.md'\n"},
+    {0, "guidance_file = \"/etc/guidance.md\"",
+     "input/programs/x.toml:13:17: error: 'guidance_file' in block 1 must name a Markdown file inside the library, "
+     "such as \"guidance/process-group.md\", not '/etc/guidance.md'\n"},
+    {0, "guidance_file = \"guidance/check-in.txt\"",
+     "input/programs/x.toml:13:17: error: 'guidance_file' in block 1 must name a Markdown file inside the library, "
+     "such as \"guidance/process-group.md\", not 'guidance/check-in.txt'\n"},
+    {2, "guidance = \"Teach it well.\"",
+     "input/programs/x.toml:17:12: error: guidance belongs to fixed activities; block 2 is a content slot, and each "
+     "module brings its own facilitator guide\n"},
+};
+
+BOOST_DATA_TEST_CASE(guidance_problems_are_reported_where_they_are, boost::unit_test::data::make(kGuidanceCases), c) {
+  BOOST_TEST(guidance_errors(with_guidance(c.text, c.line == 2 ? 2 : 1)) == c.expected);
+}
+
+BOOST_AUTO_TEST_CASE(without_a_file_source_a_guidance_file_cannot_be_read) {
+  Diagnostics out;
+  BOOST_TEST(!parse_program(kPath, with_guidance("guidance_file = \"guidance/check-in.md\""), small_library(), out));
+  BOOST_TEST(diagnostics_text(out) ==
+             "input/programs/x.toml:13:17: error: cannot read guidance file 'lib/guidance/check-in.md' in block 1\n");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -226,7 +331,7 @@ BOOST_AUTO_TEST_CASE(mangled_programs_are_diagnosed_never_crash) {
       std::string text;
       for (const auto& line : lines) text += line + "\n";
       Diagnostics out;
-      auto program = parse_program(std::string("curricula/programs/") + id + ".toml", text, builtin_library(), out);
+      auto program = parse_program(std::string("curricula/programs/") + id + ".toml", text, builtin_library(), out, &files);
       if (!program) {
         BOOST_TEST(has_errors(out));
         ++diagnosed;

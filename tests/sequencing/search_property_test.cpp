@@ -55,9 +55,9 @@ Instance generate(uint64_t seed, int max_modules, int max_weeks, int max_slots) 
     p.meeting_days = rng.below(2) ? std::vector<Weekday>{Weekday::monday} : std::vector<Weekday>{Weekday::monday, Weekday::thursday};
     slots_per_meeting = pick(rng, 1, 2);
   } while (p.weeks * static_cast<int>(p.meeting_days.size()) * slots_per_meeting > max_slots);
-  p.blocks.push_back({"Check-in", "", 15, {}, {}, {}});
+  p.blocks.push_back({"Check-in", "", 15, {}, {}, "", "", {}});
   for (int s = 0; s < slots_per_meeting; ++s) {
-    Block block{"", "Slot " + std::to_string(s + 1), rng.below(3) ? 60 : 45, {}, {}, {}};
+    Block block{"", "Slot " + std::to_string(s + 1), rng.below(3) ? 60 : 45, {}, {}, "", "", {}};
     if (rng.below(4) == 0) block.tracks = {track_ids[rng.below(tracks)], track_ids[rng.below(tracks)]};
     if (rng.below(5) == 0) block.group_types = {static_cast<GroupType>(rng.below(3)), static_cast<GroupType>(rng.below(3))};
     p.blocks.push_back(block);

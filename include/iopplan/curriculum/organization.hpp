@@ -15,12 +15,17 @@ struct CrisisLine {
   std::string note;     // "Free and confidential, 24/7"; may be empty
 };
 
+// The group agreement read aloud at check-in when organization.toml has none (curricula/README.md).
+std::string default_group_agreement();
+
 struct Organization {
   std::string name = "Intensive Outpatient Program";
   std::string address;  // may be empty
   std::string phone;    // may be empty
   // Replaces the default group confidentiality reminder when not empty.
   std::string confidentiality;
+  // What the facilitator reads aloud at check-in; organization.toml's `group_agreement` replaces it.
+  std::string group_agreement = default_group_agreement();
   std::vector<CrisisLine> crisis_lines;  // the clinic's own, printed after the national ones
   std::string path;                      // where it was read from; empty for the defaults
 };

@@ -42,7 +42,11 @@ struct Block {
   int minutes = 0;
   std::vector<std::string> tracks;     // content slot: the tracks it takes (empty: every track)
   std::vector<GroupType> group_types;  // content slot: the group types it takes (empty: every type)
-  SourcePos pos;                       // of the [[block]] table
+  // Fixed activity: how to run it (Markdown), from 'guidance' or the library file 'guidance_file'
+  // names; empty: the facilitator guide's own few lines.
+  std::string guidance;
+  std::string guidance_file;  // as written, relative to the library root; empty for inline guidance
+  SourcePos pos;              // of the [[block]] table
 
   bool is_content() const { return !slot.empty(); }
 };
@@ -150,9 +154,10 @@ std::string program_file(const std::string& root, const std::string& id_or_path)
 std::vector<std::string> program_ids(const FileSource& files, const std::string& root);
 
 // Parses one program file and checks it against the library (tracks and modules it names).
-// nullopt when it has errors; every problem goes to `out`.
+// `files` reads the blocks' guidance files from library.root; without it a 'guidance_file' is an
+// error. nullopt when it has errors; every problem goes to `out`.
 std::optional<Program> parse_program(const std::string& path, const std::string& text, const Library& library,
-                                     Diagnostics& out);
+                                     Diagnostics& out, const FileSource* files = nullptr);
 
 // nullopt when program_file(root, id_or_path) can be read; otherwise why not: "unknown program 'x';
 // did you mean 'y'?" for an id, "cannot read program file" for a path.

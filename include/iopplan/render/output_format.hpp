@@ -9,7 +9,7 @@
 
 namespace iopplan {
 
-enum class Document { index, week_plan, facilitator_guide, handouts, print_packet, journey_card };
+enum class Document { index, summary, week_plan, facilitator_guide, handouts, print_packet, journey_card };
 enum class Format { html, md, pdf };
 
 struct OutputFormat {
@@ -22,8 +22,8 @@ struct OutputFormat {
 // Every document x format iopplan writes, in the order they are written.
 const std::vector<OutputFormat>& output_formats();
 
-// "index", "plan", "facilitator-guide", "handouts", "print-packet", "journey-card": the file name before
-// the extension (journey cards are named by their start week instead: see site.cpp).
+// "index", "summary", "plan", "facilitator-guide", "handouts", "print-packet", "journey-card": the file name
+// before the extension (journey cards are named by their start week instead: see site.cpp).
 const char* document_stem(Document document);
 const char* format_name(Format format);
 

@@ -20,6 +20,7 @@ struct PlannedBlock {
   std::string track;
   std::string slot;            // the content slot's name in the meeting template ("Skills group")
   std::string reason;          // why this module sits here (for --explain)
+  std::string guidance;        // a fixed block's guidance (Markdown) from the program; not in the plan JSON
 };
 
 struct Meeting {
@@ -99,6 +100,7 @@ struct Plan {
   std::vector<SkippedDay> skipped;
   std::vector<CoverageRow> coverage;  // one per entry week (rolling admission); empty for closed
   std::vector<Journey> journeys;      // one per entry week (rolling), or the one cohort (closed)
+  std::vector<std::string> required;  // what every journey must meet: required_modules(program); not in the plan JSON
   std::vector<std::string> unused;    // library modules the program allows that the plan never schedules
   std::vector<std::pair<std::string, int>> repeated;  // per module: the most any one journey meets it, where > 1
   std::vector<ScoreTerm> score_terms;
