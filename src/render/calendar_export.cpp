@@ -85,7 +85,9 @@ std::optional<std::string> plan_to_ics(const Plan& plan, const Library& library,
       }
     }
     icalcomponent* event = icalcomponent_new(ICAL_VEVENT_COMPONENT);
-    std::string uid = plan.program + "-" + compact_date(meeting.date) + "-" + clock_time(meeting.start).replace(2, 1, "") +
+    // Parallel groups meet at the same time, so a group's meetings carry its id.
+    std::string owner = meeting.group.empty() || meeting.group == plan.program ? plan.program : plan.program + "-" + meeting.group;
+    std::string uid = owner + "-" + compact_date(meeting.date) + "-" + clock_time(meeting.start).replace(2, 1, "") +
                       "@iopplan";
     icalcomponent_add_property(event, icalproperty_new_uid(uid.c_str()));
     icalcomponent_add_property(event, icalproperty_new_dtstamp(stamp));

@@ -171,6 +171,7 @@ std::vector<Journey> journeys(const Library& library, const Program& program, co
     journey.entry_week = week;
     journey.entry_date = attended.empty() ? add_days(plan.start, 7L * (week - 1)) : sequence[attended.front()].date;
     journey.sessions = static_cast<int>(attended.size());
+    for (size_t i : attended) journey.attended.push_back({sequence[i].date, plan.meetings[sequence[i].meeting].group});
     journey.out_of_order = std::move(w.out_of_order);
     for (const auto& id : required) {
       if (!w.met.count(id)) journey.required_missed.push_back(id);

@@ -202,12 +202,18 @@ std::string plan_to_json(const Plan& plan) {
     }
     Json repeated = Json::object();
     for (const auto& [id, n] : journey.repeated) repeated[id] = n;
-    journeys.push_back(Json{{"entry_week", journey.entry_week},
-                            {"entry_date", to_iso(journey.entry_date)},
-                            {"sessions", journey.sessions},
-                            {"required_missed", journey.required_missed},
-                            {"out_of_order", std::move(out_of_order)},
-                            {"repeated", std::move(repeated)}});
+    Json entry{{"entry_week", journey.entry_week},
+               {"entry_date", to_iso(journey.entry_date)},
+               {"sessions", journey.sessions},
+               {"required_missed", journey.required_missed},
+               {"out_of_order", std::move(out_of_order)},
+               {"repeated", std::move(repeated)}};
+    if (!journey.group_sessions.empty()) {
+      Json groups = Json::object();
+      for (const auto& [id, n] : journey.group_sessions) groups[id] = n;
+      entry["groups"] = std::move(groups);
+    }
+    journeys.push_back(std::move(entry));
   }
   j["journeys"] = std::move(journeys);
   j["unused"] = plan.unused;
@@ -390,6 +396,7 @@ std::optional<Plan> plan_from_json(const std::string& text, const std::string& p
         }
       }
       counts(c, where, "repeated", journey.repeated);
+      counts(c, where, "groups", journey.group_sessions);
       plan.journeys.push_back(std::move(journey));
     }
   }

@@ -15,8 +15,10 @@ int phase_rule_for_week(const Program& program, int week) {
   return -1;
 }
 
-bool block_takes(const Block& block, const ModuleInfo& m, const std::vector<std::string>& tracks) {
+bool block_takes(const Block& block, const ModuleInfo& m, const std::vector<std::string>& tracks,
+                 Attendees attendees) {
   if (m.module == nullptr || m.track < 0) return false;
+  if (attendees == Attendees::patients && m.group_type == GroupType::family) return false;  // relatives are not there
   if (m.minutes > block.minutes) return false;
   if (!block.tracks.empty() &&
       std::find(block.tracks.begin(), block.tracks.end(), tracks[m.track]) == block.tracks.end()) {
@@ -33,6 +35,71 @@ bool phase_takes(const Program& program, int rule, const ModuleInfo& m) {
   if (rule < 0 || m.phase == Phase::any) return true;
   const auto& phases = program.phases[rule].phases;
   return std::find(phases.begin(), phases.end(), m.phase) != phases.end();
+}
+
+// Locks each pinned module into its weeks: closed, the first slot of week N that fits (the last of
+// the plan for "last"); rolling, the first in every W-th week of the rotation from week 1, W being the
+// pin's window, so every stay meets it within those weeks (the next round starts again at week 1).
+void place_pins(Problem& p) {
+  const Program& program = *p.program;
+  for (const auto& pin : program.pins) {
+    auto it = p.module_index.find(pin.module.id);
+    if (it == p.module_index.end()) continue;
+    int m = it->second;
+    auto takes = [&](int s) {
+      const Slot& slot = p.slots[s];
+      return slot.free() && slot.block >= 0 &&
+             block_takes(program.blocks[slot.block], p.modules[m], p.tracks, program.attendees);
+    };
+    auto lock = [&](int s) {
+      p.slots[s].locked = m;
+      p.slots[s].pin = &pin;
+      p.free_slots.erase(std::find(p.free_slots.begin(), p.free_slots.end(), s));
+    };
+    if (pin.last) {
+      int found = -1;
+      for (int s = p.slot_count() - 1; s >= 0 && found < 0; --s) found = takes(s) ? s : -1;
+      if (found >= 0) lock(found);
+      else p.pin_misses.push_back({&pin, p.weeks_in_plan});
+      continue;
+    }
+    auto slot_in = [&](int week) {
+      for (int s = 0; s < p.slot_count(); ++s) {
+        if (p.slots[s].week == week && takes(s)) return s;
+      }
+      return -1;
+    };
+    std::vector<int> weeks;
+    if (p.rolling) {
+      // The first offset whose weeks all have room; every W weeks from it, and the last week too
+      // when the next round's first would otherwise come more than W weeks later.
+      int every = std::max(1, pin.last_stay_week - pin.first_stay_week + 1);
+      int cycle = p.weeks_in_plan;
+      for (int offset = 1; offset <= std::min(every, cycle); ++offset) {
+        std::vector<int> candidate;
+        for (int w = offset; w <= cycle; w += every) candidate.push_back(w);
+        if (cycle + offset - candidate.back() > every) candidate.push_back(cycle);
+        bool room = std::all_of(candidate.begin(), candidate.end(), [&](int w) {
+          return (w < static_cast<int>(p.week_kept.size()) && p.week_kept[w]) || slot_in(w) >= 0;
+        });
+        if (room) {
+          weeks = candidate;
+          break;
+        }
+      }
+      if (weeks.empty()) {  // no offset has room: the misses are reported from the first
+        for (int w = 1; w <= cycle; w += every) weeks.push_back(w);
+      }
+    } else {
+      weeks.push_back(pin.week);
+    }
+    for (int week : weeks) {
+      if (week < static_cast<int>(p.week_kept.size()) && p.week_kept[week]) continue;  // delivered as it was
+      int found = slot_in(week);
+      if (found >= 0) lock(found);
+      else p.pin_misses.push_back({&pin, week});
+    }
+  }
 }
 
 std::string plural(long n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
@@ -77,6 +144,7 @@ class Preflight {
       return false;
     }
     count_capacity();
+    check_pins();
     check_classes();
     check_phases();
     check_totals();
@@ -108,6 +176,16 @@ class Preflight {
     }
   }
 
+  void check_pins() {
+    for (const auto& miss : p_.pin_misses) {
+      const ModuleInfo& m = p_.modules[p_.module_index.at(miss.pin->module.id)];
+      std::string where = miss.pin->last ? "the plan" : "week " + std::to_string(miss.week);
+      error(miss.pin->pos, "pinned module '" + m.id + "' (" + std::to_string(m.minutes) + " minutes, track " +
+                               (m.track >= 0 ? p_.tracks[m.track] : "?") + ", " + group_type_name(m.group_type) +
+                               ") fits no content slot of " + where);
+    }
+  }
+
   void check_classes() {
     std::set<int> reported_blocks;
     for (size_t c = 0; c < p_.classes.size(); ++c) {
@@ -123,7 +201,7 @@ class Preflight {
       if (slots == 0 || !cls.eligible.empty()) continue;
       bool fits_without_phase = false;
       for (const auto& m : p_.modules) {
-        if (!m.excluded && block_takes(block, m, p_.tracks)) fits_without_phase = true;
+        if (!m.excluded && block_takes(block, m, p_.tracks, program_.attendees)) fits_without_phase = true;
       }
       if (cls.phase_rule >= 0 && fits_without_phase) {
         const PhaseRule& rule = program_.phases[cls.phase_rule];
@@ -224,7 +302,7 @@ class Preflight {
     any_length.minutes = INT_MAX;
     std::map<int, int> count;
     for (const auto& m : p_.modules) {
-      if (!m.excluded && block_takes(any_length, m, p_.tracks)) ++count[m.minutes];
+      if (!m.excluded && block_takes(any_length, m, p_.tracks, program_.attendees)) ++count[m.minutes];
     }
     int best = 0, best_count = 0;
     for (const auto& [minutes, n] : count) {
@@ -556,6 +634,10 @@ Problem build_problem(const Library& library, const Program& program, const Date
       }
     }
   }
+  std::set<int> pinned;  // placed only by their pins
+  for (const auto& pin : program.pins) {
+    if (auto it = p.module_index.find(pin.module.id); it != p.module_index.end()) pinned.insert(it->second);
+  }
   std::map<std::pair<int, int>, int> class_index;
   for (const auto& day : days) {
     if (!day.held()) continue;
@@ -573,7 +655,8 @@ Problem build_problem(const Library& library, const Program& program, const Date
         cls.fits.assign(p.modules.size(), 0);
         for (int m = 0; m < p.module_count(); ++m) {
           const ModuleInfo& info = p.modules[m];
-          if (!info.excluded && block_takes(block, info, p.tracks) && phase_takes(program, rule, info)) {
+          if (!info.excluded && block_takes(block, info, p.tracks, program.attendees) && phase_takes(program, rule, info) &&
+              !pinned.count(m)) {
             cls.fits[m] = 1;
             cls.eligible.push_back(m);
           }
@@ -621,6 +704,8 @@ Problem build_problem(const Library& library, const Program& program, const Date
     p.week_full[w] = held[w] == static_cast<int>(program.meeting_days.size()) ? 1 : 0;
   }
 
+  place_pins(p);
+
   p.rules.assign(p.tracks.size(), TrackRules{});
   for (const auto& limit : program.limits) {
     auto t = track_index.find(limit.track);
@@ -631,6 +716,12 @@ Problem build_problem(const Library& library, const Program& program, const Date
     if (limit.max_per_week >= 0) rules.max_week = limit.max_per_week;
     if (limit.min_per_cycle >= 0) rules.min_cycle = limit.min_per_cycle;
     if (limit.max_per_cycle >= 0) rules.max_cycle = limit.max_per_cycle;
+  }
+  for (const auto& pair : program.separate_days) {
+    auto a = track_index.find(pair.first), b = track_index.find(pair.second);
+    if (a == track_index.end() || b == track_index.end()) continue;
+    p.rules[a->second].apart.push_back(b->second);
+    p.rules[b->second].apart.push_back(a->second);
   }
   return p;
 }

@@ -222,6 +222,12 @@ class Constructor {
         continue;
       }
       int t = info.track;
+      bool apart = false;
+      for (int other : p_.meetings[meeting].slots) apart = apart || !may_share_day(p_, t, state_.track_of(state_.at(other)));
+      if (apart) {
+        ++why.used;
+        continue;
+      }
       const TrackRules& rules = p_.rules[t];
       int in_week = state_.week_track(s.week, t);
       bool seam_full = in_seam(p_, slot) && over_week_max(rules, state_.week_track(p_.seam_week, t) + 1);

@@ -47,6 +47,12 @@ struct CoverageRow {
   std::vector<std::string> out_of_order;
 };
 
+// One meeting a participant attends: its date and group (the program's id without [[group]]).
+struct JourneySession {
+  Date date;
+  std::string group;
+};
+
 // What one participant attends: for a rolling program, one who joins at the first meeting of
 // `entry_week` and stays the program's length; for a closed cohort, the whole plan.
 struct Journey {
@@ -56,6 +62,10 @@ struct Journey {
   std::vector<std::string> required_missed;  // required and core modules not met, in the program's order
   std::vector<std::string> out_of_order;     // "module <- prerequisite" met the wrong way round
   std::vector<std::pair<std::string, int>> repeated;  // modules met more than once, with how often, by id
+  // Per group attended (programs with [[group]]): the group's id and the sessions of it attended,
+  // in the program's group order.
+  std::vector<std::pair<std::string, int>> group_sessions;
+  std::vector<JourneySession> attended;  // every meeting attended, in date order
 };
 
 struct ScoreTerm {
