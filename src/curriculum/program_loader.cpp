@@ -115,6 +115,7 @@ class ProgramReader {
     }
     top_.for_each_table("group", Need::optional, {.max = kMaxGroups, .noun = "group"}, [&](TableReader& reader, size_t i) {
       Program g = p;
+      g.groups.clear();
       g.attendees = Attendees::patients;
       g.group_pos = reader.table_pos();
       g.group = reader.string("id", Need::required).value_or("");

@@ -64,19 +64,6 @@ int plan_weeks(const Program& program, const std::vector<GroupCycle>& groups) {
   return weeks;
 }
 
-// Every module a journey must meet: the groups' required, core and pinned modules, in group order.
-std::vector<std::string> journey_required(const Program& program) {
-  std::vector<std::string> ids;
-  auto add = [&](const std::string& id) {
-    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
-  };
-  for (const auto& group : program.groups) {
-    for (const auto& id : required_modules(group)) add(id);
-    for (const auto& pin : group.pins) add(pin.module.id);
-  }
-  return ids;
-}
-
 // Per entry week (rolling) or for the cohort (closed): the meetings attended across the groups, by
 // each group's audience window, over a horizon long enough for the last entry week's stay.
 void grouped_journeys(const Library& library, const Program& program, const std::vector<GroupCycle>& groups,
@@ -92,8 +79,12 @@ void grouped_journeys(const Library& library, const Program& program, const std:
     }
   }
   std::map<std::string, std::pair<int, int>> window;  // group -> audience weeks
-  for (const auto& group : program.groups) window[group.group] = {group.audience_first, audience_last(program, group)};
-  std::vector<std::string> required = journey_required(program);
+  std::map<std::string, int> nominal;                 // group -> sessions in those weeks when nothing is closed
+  for (const auto& group : program.groups) {
+    window[group.group] = {group.audience_first, audience_last(program, group)};
+    nominal[group.group] = (audience_last(program, group) - group.audience_first + 1) * static_cast<int>(group.meeting_days.size());
+  }
+  std::vector<std::string> required = required_modules(program);
   std::vector<std::string> core;
   for (const auto& group : program.groups) {
     for (const auto& ref : group.core_modules) core.push_back(ref.id);
@@ -119,8 +110,12 @@ void grouped_journeys(const Library& library, const Program& program, const std:
     bool first = true;
     for (const auto& meeting : horizon.meetings) {
       if (rolling(program)) {
+        // A group's weeks of the stay start on their first day; under "extend" a closed day moves
+        // its content on, so the participant stays for the group's nominal sessions, as the plan does.
         auto [a, b] = window[meeting.group];
-        if (meeting.date < add_days(joins, 7L * (a - 1)) || !(meeting.date < add_days(joins, 7L * b))) continue;
+        if (meeting.date < add_days(joins, 7L * (a - 1))) continue;
+        bool extend = program.when_closed == WhenClosed::extend;
+        if (extend ? per_group[meeting.group] >= nominal[meeting.group] : !(meeting.date < add_days(joins, 7L * b))) continue;
       }
       if (first) journey.entry_date = meeting.date, first = false;
       ++journey.sessions;

@@ -46,16 +46,22 @@ void place_pins(Problem& p) {
     auto it = p.module_index.find(pin.module.id);
     if (it == p.module_index.end()) continue;
     int m = it->second;
+    // A pin names its module outright, so a slot's tracks and group types do not hold it back;
+    // its length and the group's attendees do.
     auto takes = [&](int s) {
       const Slot& slot = p.slots[s];
-      return slot.free() && slot.block >= 0 &&
-             block_takes(program.blocks[slot.block], p.modules[m], p.tracks, program.attendees);
+      if (!slot.free() || slot.block < 0) return false;
+      Block any = program.blocks[slot.block];
+      any.tracks.clear();
+      any.group_types.clear();
+      return block_takes(any, p.modules[m], p.tracks, program.attendees);
     };
     auto lock = [&](int s) {
       p.slots[s].locked = m;
       p.slots[s].pin = &pin;
       p.free_slots.erase(std::find(p.free_slots.begin(), p.free_slots.end(), s));
     };
+    auto week_kept = [&](int week) { return week < static_cast<int>(p.week_kept.size()) && p.week_kept[week]; };
     if (pin.last) {
       int found = -1;
       for (int s = p.slot_count() - 1; s >= 0 && found < 0; --s) found = takes(s) ? s : -1;
@@ -69,35 +75,41 @@ void place_pins(Problem& p) {
       }
       return -1;
     };
-    std::vector<int> weeks;
-    if (p.rolling) {
-      // The first offset whose weeks all have room; every W weeks from it, and the last week too
-      // when the next round's first would otherwise come more than W weeks later.
-      int every = std::max(1, pin.last_stay_week - pin.first_stay_week + 1);
-      int cycle = p.weeks_in_plan;
-      for (int offset = 1; offset <= std::min(every, cycle); ++offset) {
-        std::vector<int> candidate;
-        for (int w = offset; w <= cycle; w += every) candidate.push_back(w);
-        if (cycle + offset - candidate.back() > every) candidate.push_back(cycle);
-        bool room = std::all_of(candidate.begin(), candidate.end(), [&](int w) {
-          return (w < static_cast<int>(p.week_kept.size()) && p.week_kept[w]) || slot_in(w) >= 0;
-        });
-        if (room) {
-          weeks = candidate;
-          break;
-        }
-      }
-      if (weeks.empty()) {  // no offset has room: the misses are reported from the first
-        for (int w = 1; w <= cycle; w += every) weeks.push_back(w);
-      }
-    } else {
-      weeks.push_back(pin.week);
-    }
-    for (int week : weeks) {
-      if (week < static_cast<int>(p.week_kept.size()) && p.week_kept[week]) continue;  // delivered as it was
-      int found = slot_in(week);
+    if (!p.rolling) {
+      if (week_kept(pin.week)) continue;  // delivered as it was
+      int found = slot_in(pin.week);
       if (found >= 0) lock(found);
-      else p.pin_misses.push_back({&pin, week});
+      else p.pin_misses.push_back({&pin, pin.week});
+      continue;
+    }
+    // Rolling: the content of the cycle's meetings repeats round after round, so the pin takes every
+    // S-th meeting, S being the meetings of its window (weeks x meeting days), from the first offset
+    // whose meetings all have room; and the cycle's last meeting too when the next round's first
+    // would otherwise come more than S meetings later.
+    int n = static_cast<int>(p.meetings.size());
+    int every = std::max(1, (pin.last_stay_week - pin.first_stay_week + 1) * static_cast<int>(program.meeting_days.size()));
+    auto slot_at = [&](int meeting) {
+      for (int s : p.meetings[meeting].slots) {
+        if (takes(s)) return s;
+      }
+      return -1;
+    };
+    std::vector<int> meetings;
+    for (int offset = 0; offset < std::min(every, n) && meetings.empty(); ++offset) {
+      std::vector<int> candidate;
+      for (int i = offset; i < n; i += every) candidate.push_back(i);
+      if (n + offset - candidate.back() > every) candidate.push_back(n - 1);
+      bool room = std::all_of(candidate.begin(), candidate.end(), [&](int i) { return p.meetings[i].kept || slot_at(i) >= 0; });
+      if (room) meetings = candidate;
+    }
+    if (meetings.empty()) {  // no offset has room: report the weeks of the first
+      for (int i = 0; i < n; i += every) {
+        if (slot_at(i) < 0) p.pin_misses.push_back({&pin, p.meetings[i].week});
+      }
+      continue;
+    }
+    for (int i : meetings) {
+      if (!p.meetings[i].kept) lock(slot_at(i));
     }
   }
 }
