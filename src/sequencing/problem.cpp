@@ -359,8 +359,8 @@ class Preflight {
   }
 
   void check_tracks() {
-    long slots = static_cast<long>(p_.free_slots.size());
     long min_sum = 0;
+    long beyond_min = 0;
     long max_capacity = 0;
     std::string capacity_text;
     SourcePos capacity_pos;
@@ -415,6 +415,8 @@ class Preflight {
       if (limit == nullptr) continue;
       const std::string& track = p_.tracks[t];
       if (rules.max_week != INT_MAX && !first_week_limit) first_week_limit = limit;
+      // Pinned and kept sessions beyond a track's minimum take slots the other minimums need.
+      beyond_min += std::max(0, kept_per_track_[t] - std::max(0, rules.min_cycle));
       if (rules.min_cycle > 0) {
         min_sum += rules.min_cycle;
         if (!first_min) first_min = limit;
@@ -457,8 +459,11 @@ class Preflight {
         }
       }
     }
-    if (first_min && min_sum > slots + static_cast<long>(p_.slots.size() - p_.free_slots.size())) {
+    if (first_min && min_sum + beyond_min > static_cast<long>(p_.slots.size())) {
       error(first_min->min_per_cycle_pos, "the tracks' min_per_cycle add up to " + std::to_string(min_sum) +
+                                              (beyond_min > 0 ? " and pinned or kept sessions beyond them take " +
+                                                                    std::to_string(beyond_min) + " more"
+                                                              : "") +
                                               ", but the plan has " + plural(static_cast<long>(p_.slots.size()), "content slot"));
     }
     // Only worth saying when the limits, not just the module count (reported above), are short.
