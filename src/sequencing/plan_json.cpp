@@ -318,8 +318,11 @@ std::optional<Plan> plan_from_json(const std::string& text, const std::string& p
           meeting.blocks.push_back(std::move(block));
         }
       }
-      if (i > 0 && !plan.meetings.empty() && meeting.date <= plan.meetings.back().date) {
-        r.error(where, "is not after the meeting before it; meetings must be in date order");
+      // Groups may meet on one day (back to back or side by side), each once.
+      const Meeting* before = i > 0 && !plan.meetings.empty() ? &plan.meetings.back() : nullptr;
+      if (before && (meeting.date < before->date ||
+                     (meeting.date == before->date && (meeting.group == before->group || meeting.start < before->start)))) {
+        r.error(where, "is not after the meeting before it; meetings must be in date order (on one day, one per group, by start time)");
       }
       plan.meetings.push_back(std::move(meeting));
     }

@@ -223,7 +223,9 @@ class Constructor {
       }
       int t = info.track;
       bool apart = false;
-      for (int other : p_.meetings[meeting].slots) apart = apart || !may_share_day(p_, t, state_.track_of(state_.at(other)));
+      if (!p_.rules[t].apart.empty()) {
+        for (int other : p_.meetings[meeting].slots) apart = apart || !may_share_day(p_, t, state_.track_of(state_.at(other)));
+      }
       if (apart) {
         ++why.used;
         continue;

@@ -141,6 +141,7 @@ bool State::repeat_ok(int module) const {
 }
 
 int State::apart_pairs(int meeting) const {
+  if (p_.program->separate_days.empty()) return 0;
   const auto& slots = p_.meetings[meeting].slots;
   int pairs = 0;
   for (size_t i = 0; i < slots.size(); ++i) {
