@@ -189,13 +189,41 @@ class Preflight {
   }
 
   void check_pins() {
+    // A pinned module's prerequisites need a slot before its first pinned session.
+    for (int s = 0; s < p_.slot_count(); ++s) {
+      const Slot& slot = p_.slots[s];
+      if (slot.pin == nullptr || s != first_pinned(slot.locked)) continue;
+      for (int q : p_.modules[slot.locked].prerequisites) {
+        bool room = false;
+        for (int f : p_.free_slots) room = room || (f < s && p_.classes[p_.slots[f].cls].fits[q]);
+        for (int k = 0; k < s; ++k) room = room || p_.slots[k].locked == q;
+        if (!room) {
+          error(slot.pin->pos, "pinned module '" + p_.modules[slot.locked].id + "' needs '" + p_.modules[q].id +
+                                   "' first, but no slot before its first session (week " + std::to_string(slot.week) +
+                                   ") can take '" + p_.modules[q].id + "'");
+        }
+      }
+    }
+    std::set<const Pin*> gone;
     for (const auto& miss : p_.pin_misses) {
       const ModuleInfo& m = p_.modules[p_.module_index.at(miss.pin->module.id)];
+      if (m.module == nullptr) {
+        if (gone.insert(miss.pin).second) error(miss.pin->pos, "pinned module '" + m.id + "' is no longer in the library");
+        continue;
+      }
       std::string where = miss.pin->last ? "the plan" : "week " + std::to_string(miss.week);
       error(miss.pin->pos, "pinned module '" + m.id + "' (" + std::to_string(m.minutes) + " minutes, track " +
                                (m.track >= 0 ? p_.tracks[m.track] : "?") + ", " + group_type_name(m.group_type) +
                                ") fits no content slot of " + where);
     }
+  }
+
+  // The first slot `module` is locked into.
+  int first_pinned(int module) const {
+    for (int s = 0; s < p_.slot_count(); ++s) {
+      if (p_.slots[s].locked == module) return s;
+    }
+    return -1;
   }
 
   void check_classes() {
@@ -607,6 +635,9 @@ Problem build_problem(const Library& library, const Program& program, const Date
   std::vector<int> stack;
   for (int m = 0; m < p.module_count(); ++m) {
     if (p.modules[m].required) stack.push_back(m);
+  }
+  for (const auto& pin : program.pins) {  // a pinned module's prerequisites must come before it too
+    if (auto it = p.module_index.find(pin.module.id); it != p.module_index.end()) stack.push_back(it->second);
   }
   while (!stack.empty()) {
     int m = stack.back();

@@ -48,6 +48,15 @@ Aids make_aids(const Problem& p, const State& kept) {
   for (int m = 0; m < p.module_count(); ++m) {
     if (p.modules[m].needed && kept.occurrences(m).empty()) aids.needed.push_back(m);
   }
+  // A pinned module's prerequisites must be placed before its first pinned session.
+  for (int m = 0; m < p.module_count(); ++m) {
+    const auto& occ = kept.occurrences(m);
+    if (occ.empty() || p.slots[occ.front()].pin == nullptr) continue;
+    int before = static_cast<int>(std::lower_bound(aids.free.begin(), aids.free.end(), occ.front()) - aids.free.begin()) - 1;
+    for (int q : p.modules[m].prerequisites) {
+      if (kept.occurrences(q).empty()) aids.deadline[q] = std::min(aids.deadline[q], before);
+    }
+  }
   // A prerequisite must be placed before the last chance of what needs it.
   for (size_t round = 0; round <= aids.needed.size(); ++round) {
     bool changed = false;

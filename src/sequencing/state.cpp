@@ -154,7 +154,9 @@ int State::apart_pairs(int meeting) const {
 
 bool State::prerequisites_ok(int module) const {
   const auto& occ = occ_[module];
-  if (occ.empty() || !p_.slots[occ.front()].free()) return true;
+  if (occ.empty()) return true;
+  const Slot& first = p_.slots[occ.front()];
+  if (!first.free() && first.pin == nullptr) return true;  // kept history is not judged; a pin is
   for (int pre : p_.modules[module].prerequisites) {
     if (occ_[pre].empty() || occ_[pre].front() >= occ.front()) return false;
   }

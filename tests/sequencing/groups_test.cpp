@@ -287,6 +287,30 @@ BOOST_AUTO_TEST_CASE(a_pin_that_fits_no_slot_is_reported_at_the_pin) {
              "slot of week 2\n");
 }
 
+// A pinned module's prerequisites come before its first session; none can come before week 1.
+BOOST_AUTO_TEST_CASE(a_pinned_module_s_prerequisites_come_first) {
+  std::vector<Module> modules;
+  for (int i = 1; i <= 6; ++i) modules.push_back(make_module("a" + std::to_string(i), "a"));
+  modules.push_back(make_module("plan", "a", 60, GroupType::skills, Phase::any, {"a1", "a2"}));
+  Library library = make_library({"a"}, modules);
+  for (uint64_t seed = 1; seed <= 20; ++seed) {
+    Program program = parse_ok(small_program_text() + "\n[[pin]]\nmodule = \"plan\"\nweek = \"last\"\n", library);
+    PlanOptions options;
+    options.seed = seed;
+    PlanResult result = make_plan(library, program, options);
+    BOOST_REQUIRE_MESSAGE(result.plan, diagnostics_text(result.diagnostics));
+    BOOST_TEST(oracle_violation(library, program, *result.plan) == "");
+  }
+  Program early = parse_ok(small_program_text() + "\n[[pin]]\nmodule = \"plan\"\nweek = 1\n", library);
+  PlanResult result = make_plan(library, early, PlanOptions{});
+  BOOST_TEST(!result.plan);
+  BOOST_TEST(diagnostics_text(result.diagnostics) ==
+             "input/programs/x.toml:18:1: error: pinned module 'plan' needs 'a1' first, but no slot before its first "
+             "session (week 1) can take 'a1'\n"
+             "input/programs/x.toml:18:1: error: pinned module 'plan' needs 'a2' first, but no slot before its first "
+             "session (week 1) can take 'a2'\n");
+}
+
 // Family-type modules go only to groups with relatives.
 BOOST_AUTO_TEST_CASE(family_modules_stay_out_of_patient_groups) {
   std::vector<Module> modules;

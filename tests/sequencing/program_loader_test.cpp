@@ -183,7 +183,7 @@ BOOST_AUTO_TEST_CASE(the_shipped_programs_load_cleanly) {
   Diagnostics out;
   auto programs = load_programs(files, std::string(IOPPLAN_SOURCE_DIR) + "/curricula", builtin_library(), out);
   BOOST_TEST(diagnostics_text(out) == "");
-  BOOST_TEST(programs.size() == 2u);
+  BOOST_TEST(programs.size() == 3u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
