@@ -21,6 +21,7 @@ constexpr int kMaxClosures = 1000;
 constexpr int kMaxGroupSize = 100;
 constexpr int kMaxListedModules = 20000;
 constexpr uint64_t kMaxGuidanceBytes = 64 * 1024;
+constexpr int kMaxGroups = 12;
 
 // "America/Chicago", "America/Argentina/Buenos_Aires", "UTC": the shape of IANA zone names.
 bool is_iana_zone_name(const std::string& name) {
@@ -84,17 +85,181 @@ class ProgramReader {
     read_languages(p);
     read_calendar(p);
     read_closures(p);
-    read_blocks(p);
-    read_rules(p);
-    read_phases(p);
-    read_limits(p);
     read_weights(p);
+    if (top_.node("group", Need::optional) == nullptr) {
+      read_schedule(p);
+    } else {
+      read_groups(p);
+    }
     top_.finish();
     return p;
   }
 
  private:
   TableReader sub(const toml::table& table, std::string where) { return top_.child(table, std::move(where)); }
+
+  // What a group holds, read through r_: the file's top level, or one [[group]] table.
+  void read_schedule(Program& p) {
+    read_meetings(p);
+    read_blocks(p);
+    read_rules(p);
+    read_phases(p);
+    read_limits(p);
+    read_pins(p);
+  }
+
+  void read_groups(Program& p) {
+    for (const char* key : {"meeting_days", "start_time", "meeting_minutes", "block", "rules", "phase", "limits", "pin"}) {
+      if (top_.node(key, Need::optional)) {
+        top_.error(top_.pos(key), std::string("'") + key + "' belongs in each [[group]] when the program has groups");
+      }
+    }
+    if (p.stay == Stay::sessions && top_.node("stay", Need::optional)) {
+      top_.error(top_.pos("stay"), "'stay = \"sessions\"' does not apply to a program with groups: a group's 'weeks' count weeks of the stay");
+    }
+    top_.for_each_table("group", Need::optional, {.max = kMaxGroups, .noun = "group"}, [&](TableReader& reader, size_t i) {
+      Program g = p;
+      g.groups.clear();
+      g.attendees = Attendees::patients;
+      g.group_pos = reader.table_pos();
+      g.group = reader.string("id", Need::required).value_or("");
+      if (!g.group.empty() && !is_kebab_case(g.group)) {
+        reader.error(reader.pos("id"), "group id '" + g.group + "' must be lower-case kebab-case (a-z, 0-9 and single '-')");
+      }
+      for (const auto& other : p.groups) {
+        if (!g.group.empty() && other.group == g.group) {
+          reader.error(reader.pos("id"), "two groups have the id '" + g.group + "' (the other at line " +
+                                             std::to_string(other.group_pos.line) + ")");
+        }
+      }
+      g.name = reader.string("name", Need::required).value_or("");
+      if (auto attendees = reader.choice("attendees", Need::optional, {"patients", "patients-and-family"})) {
+        g.attendees = *attendees == "patients" ? Attendees::patients : Attendees::patients_and_family;
+      }
+      g.audience_pos = reader.pos("weeks");
+      if (auto range = read_range(reader, "weeks", p.weeks, p.admission == Admission::rolling ? "of the stay" : "of the program")) {
+        g.audience_first = range->first;
+        g.audience_last = range->second;
+      }
+      // A group is planned as a program of the weeks it serves: a rotation of that length (rolling),
+      // or the cohort's weeks first..last.
+      g.weeks = g.audience_last > 0 ? g.audience_last - g.audience_first + 1 : p.weeks;
+      r_ = &reader;
+      read_schedule(g);
+      r_ = &top_;
+      if (g.attendees == Attendees::patients) {
+        for (size_t b = 0; b < g.blocks.size(); ++b) {
+          const auto& types = g.blocks[b].group_types;
+          if (std::find(types.begin(), types.end(), GroupType::family) != types.end()) {
+            reader.error(g.blocks[b].pos, "block " + std::to_string(b + 1) + " of group '" + g.group +
+                                              "' takes family sessions, but the group's attendees are patients only; "
+                                              "set attendees = \"patients-and-family\" or drop \"family\"");
+          }
+        }
+      }
+      (void)i;
+      p.groups.push_back(std::move(g));
+    });
+    check_group_times(p);
+  }
+
+  // Two groups one participant may attend (their weeks overlap) must not meet at the same time of
+  // the same day; back to back is fine, and so are parallel groups for different weeks of the stay.
+  void check_group_times(const Program& p) {
+    for (size_t j = 0; j < p.groups.size(); ++j) {
+      const Program& b = p.groups[j];
+      for (size_t i = 0; i < j; ++i) {
+        const Program& a = p.groups[i];
+        if (a.audience_last < b.audience_first || b.audience_last < a.audience_first) continue;
+        for (Weekday day : b.meeting_days) {
+          if (std::find(a.meeting_days.begin(), a.meeting_days.end(), day) == a.meeting_days.end()) continue;
+          if (b.start_time < a.start_time + a.meeting_minutes && a.start_time < b.start_time + b.meeting_minutes) {
+            top_.error(b.start_time_pos, "group '" + b.group + "' (" + weekday_name(day) + " " + clock_time(b.start_time) +
+                                             "-" + clock_time(b.start_time + b.meeting_minutes) + ") overlaps group '" +
+                                             a.group + "' (" + clock_time(a.start_time) + "-" +
+                                             clock_time(a.start_time + a.meeting_minutes) + ", line " +
+                                             std::to_string(a.group_pos.line) + ")");
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  // `key = [first, last]`, weeks within 1..weeks; nullopt (reported) when absent or malformed.
+  std::optional<std::pair<int, int>> read_range(TableReader& reader, std::string_view key, int weeks, const std::string& of) {
+    const toml::node* n = reader.node(key, Need::required);
+    if (n == nullptr) return std::nullopt;
+    const toml::array* a = n->as_array();
+    bool shape = a && a->size() == 2 && a->get(0)->is_integer() && a->get(1)->is_integer();
+    if (!shape) {
+      reader.error(pos_of(*n), reader.named(key) + " must be a range of two week numbers, such as [1, 4]");
+      return std::nullopt;
+    }
+    int64_t first = a->get(0)->as_integer()->get(), last = a->get(1)->as_integer()->get();
+    if (first < 1 || last < first || (weeks > 0 && last > weeks)) {
+      reader.error(pos_of(*n), reader.named(key) + " is [" + std::to_string(first) + ", " + std::to_string(last) +
+                                   "]; it must lie within weeks 1-" + std::to_string(weeks) + " " + of + ", first to last");
+      return std::nullopt;
+    }
+    return std::make_pair(static_cast<int>(first), static_cast<int>(last));
+  }
+
+  void read_pins(Program& p) {
+    bool rolling = p.admission == Admission::rolling;
+    int first = p.audience_first, last = p.audience_last > 0 ? p.audience_last : p.weeks;
+    r_->for_each_table("pin", Need::optional, {.max = kMaxBlocks, .noun = "pin"}, [&](TableReader& reader, size_t) {
+      Pin pin;
+      pin.pos = reader.table_pos();
+      auto id = reader.string("module", Need::required);
+      bool ok = id.has_value();
+      if (id && !find_module(library_, *id)) {
+        reader.error(reader.pos("module"), "unknown module '" + *id + "'" + reader.in_where() + did_you_mean(*id, module_ids_));
+        ok = false;
+      }
+      for (const auto& other : p.pins) {
+        if (id && other.module.id == *id) {
+          reader.error(reader.pos("module"), "module '" + *id + "' is pinned twice (the other pin at line " +
+                                                 std::to_string(other.pos.line) + ")");
+          ok = false;
+        }
+      }
+      if (id) pin.module = {*id, reader.pos("module")};
+      if (rolling) {
+        if (reader.node("week", Need::optional)) {
+          reader.error(reader.pos("week"), "'week'" + reader.in_where() + " pins to a program week, which a rolling program has not; use 'stay_weeks', such as [1, 2]");
+          ok = false;
+        } else if (auto range = read_range(reader, "stay_weeks", last, "of the stay")) {
+          if (range->first < first) {
+            reader.error(reader.pos("stay_weeks"), reader.named("stay_weeks") + " starts in week " + std::to_string(range->first) +
+                                                       " of the stay, before the group's weeks " + std::to_string(first) + "-" +
+                                                       std::to_string(last));
+            ok = false;
+          }
+          pin.first_stay_week = range->first;
+          pin.last_stay_week = range->second;
+        } else {
+          ok = false;
+        }
+      } else if (reader.node("stay_weeks", Need::optional)) {
+        reader.error(reader.pos("stay_weeks"), "'stay_weeks'" + reader.in_where() + " applies to rolling admission; a closed program pins to a 'week' (a number, or \"last\")");
+        ok = false;
+      } else if (const toml::node* n = reader.node("week", Need::required)) {
+        if (const auto* text = n->as_string(); text && text->get() == "last") {
+          pin.last = true;
+        } else if (const auto* week = n->as_integer(); week && week->get() >= 1 && week->get() <= p.weeks) {
+          pin.week = static_cast<int>(week->get());
+        } else {
+          reader.error(pos_of(*n), "'week'" + reader.in_where() + " must be a week of the plan from 1 to " +
+                                       std::to_string(p.weeks) + ", or \"last\" (the closing session)");
+          ok = false;
+        }
+      } else {
+        ok = false;
+      }
+      if (ok) p.pins.push_back(std::move(pin));
+    });
+  }
 
   void read_identity(Program& p) {
     if (auto id = top_.string("id", Need::required)) {
@@ -161,33 +326,38 @@ class ProgramReader {
     p.weeks_pos = top_.pos("weeks");
     if (auto date = top_.date("start_date", Need::required)) p.start_date = *date;
     p.start_date_pos = top_.pos("start_date");
-    p.meeting_days_pos = top_.pos("meeting_days");
+  }
+
+  // When and how long the meetings are: the program's, or one group's.
+  void read_meetings(Program& p) {
+    p.meeting_days_pos = r_->pos("meeting_days");
     std::vector<SourcePos> positions;
-    if (auto days = top_.strings("meeting_days", Need::required, &positions)) {
-      const toml::node* n = top_.node("meeting_days", Need::optional);
+    if (auto days = r_->strings("meeting_days", Need::required, &positions)) {
+      const toml::node* n = r_->node("meeting_days", Need::optional);
       if (days->empty() && n && n->as_array() && n->as_array()->empty()) {
-        top_.error(p.meeting_days_pos, "'meeting_days' needs at least one day, such as [\"mon\", \"wed\", \"thu\"]");
+        r_->error(p.meeting_days_pos, "'meeting_days' needs at least one day, such as [\"mon\", \"wed\", \"thu\"]");
       }
       for (size_t i = 0; i < days->size(); ++i) {
         auto day = parse_weekday((*days)[i]);
         if (!day) {
-          top_.error(positions[i], "'" + (*days)[i] + "' in 'meeting_days' is not a day of the week (mon, tue, wed, thu, fri, sat, sun)");
+          r_->error(positions[i], "'" + (*days)[i] + "' in 'meeting_days' is not a day of the week (mon, tue, wed, thu, fri, sat, sun)");
           continue;
         }
         if (std::find(p.meeting_days.begin(), p.meeting_days.end(), *day) != p.meeting_days.end()) {
-          top_.error(positions[i], std::string("'meeting_days' lists ") + weekday_name(*day) + " twice");
+          r_->error(positions[i], std::string("'meeting_days' lists ") + weekday_name(*day) + " twice");
           continue;
         }
         p.meeting_days.push_back(*day);
       }
       std::sort(p.meeting_days.begin(), p.meeting_days.end());
     }
-    p.start_time = top_.clock("start_time", Need::required).value_or(0);
-    p.meeting_minutes_pos = top_.pos("meeting_minutes");
-    if (auto minutes = top_.integer_in("meeting_minutes", Need::required, 15, 24 * 60)) {
+    p.start_time = r_->clock("start_time", Need::required).value_or(0);
+    p.start_time_pos = r_->pos("start_time");
+    p.meeting_minutes_pos = r_->pos("meeting_minutes");
+    if (auto minutes = r_->integer_in("meeting_minutes", Need::required, 15, 24 * 60)) {
       p.meeting_minutes = *minutes;
       if (p.start_time + p.meeting_minutes > 24 * 60) {
-        top_.error(p.meeting_minutes_pos, "a meeting of " + std::to_string(p.meeting_minutes) + " minutes from " +
+        r_->error(p.meeting_minutes_pos, "a meeting of " + std::to_string(p.meeting_minutes) + " minutes from " +
                                               clock_time(p.start_time) + " would run past midnight");
       }
     }
@@ -226,7 +396,7 @@ class ProgramReader {
   void read_blocks(Program& p) {
     bool all_timed = true;
     int total = 0;
-    top_.for_each_table("block", Need::required, {.max = kMaxBlocks, .noun = "block"}, [&](TableReader& reader, size_t i) {
+    r_->for_each_table("block", Need::required, {.max = kMaxBlocks, .noun = "block"}, [&](TableReader& reader, size_t i) {
       Block block;
       block.pos = reader.table_pos();
       auto activity = reader.string("activity", Need::optional);
@@ -273,16 +443,16 @@ class ProgramReader {
     });
     all_timed = all_timed && !p.blocks.empty();
     if (all_timed && p.meeting_minutes > 0 && total != p.meeting_minutes) {
-      top_.error(p.meeting_minutes_pos, "the blocks add up to " + std::to_string(total) + " minutes, but 'meeting_minutes' is " +
+      r_->error(p.meeting_minutes_pos, "the blocks add up to " + std::to_string(total) + " minutes, but 'meeting_minutes' is " +
                                             std::to_string(p.meeting_minutes));
     }
     if (!p.blocks.empty() && content_slots_per_meeting(p) == 0) {
-      top_.error(top_.pos("block"), "the meeting has no content slot to plan; add a block with 'slot'");
+      r_->error(r_->pos("block"), "the meeting has no content slot to plan; add a block with 'slot'");
     }
     std::set<std::string> names;
     for (size_t i = 0; i < p.blocks.size(); ++i) {
       if (p.blocks[i].is_content() && !names.insert(p.blocks[i].slot).second) {
-        top_.error(p.blocks[i].pos, "two content slots are named '" + p.blocks[i].slot + "'; give each its own name");
+        r_->error(p.blocks[i].pos, "two content slots are named '" + p.blocks[i].slot + "'; give each its own name");
       }
     }
   }
@@ -340,7 +510,7 @@ class ProgramReader {
   }
 
   void read_rules(Program& p) {
-    const toml::table* table = top_.table("rules", Need::optional);
+    const toml::table* table = r_->table("rules", Need::optional);
     if (table == nullptr) return;
     TableReader reader = sub(*table, "[rules]");
     if (const toml::node* n = reader.node("no_repeat_within", Need::optional)) {
@@ -357,14 +527,47 @@ class ProgramReader {
     p.required = read_module_refs(reader, "required", library_, module_ids_);
     p.excluded = read_module_refs(reader, "excluded", library_, module_ids_);
     p.core_modules = read_module_refs(reader, "core_modules", library_, module_ids_);
+    read_separate_days(reader, p);
     if (!p.core_modules.empty() && p.admission != Admission::rolling) {
       reader.error(reader.pos("core_modules"), "'core_modules' in [rules] applies only to rolling admission (coverage)");
     }
     reader.finish();
   }
 
+  // separate_days = [["twelve-step", "cbt-coping-skills"], ...]: pairs of known, different tracks.
+  void read_separate_days(TableReader& reader, Program& p) {
+    const toml::node* n = reader.node("separate_days", Need::optional);
+    if (n == nullptr) return;
+    const toml::array* pairs = n->as_array();
+    if (pairs == nullptr) {
+      reader.error(pos_of(*n), "'separate_days' in [rules] must be a list of track pairs, such as [[\"twelve-step\", \"cbt-coping-skills\"]]");
+      return;
+    }
+    for (const auto& item : *pairs) {
+      const toml::array* pair = item.as_array();
+      if (pair == nullptr || pair->size() != 2 || !pair->get(0)->is_string() || !pair->get(1)->is_string()) {
+        reader.error(pos_of(item), "each entry of 'separate_days' in [rules] must be a pair of track ids, such as [\"twelve-step\", \"cbt-coping-skills\"]");
+        continue;
+      }
+      TrackPair tracks{pair->get(0)->as_string()->get(), pair->get(1)->as_string()->get(), pos_of(item)};
+      bool ok = true;
+      for (size_t k = 0; k < 2; ++k) {
+        const std::string& id = k == 0 ? tracks.first : tracks.second;
+        if (!find_track(library_, id)) {
+          reader.error(pos_of(*pair->get(k)), "unknown track '" + id + "' in 'separate_days' in [rules]" + did_you_mean(id, track_ids_));
+          ok = false;
+        }
+      }
+      if (ok && tracks.first == tracks.second) {
+        reader.error(tracks.pos, "'separate_days' in [rules] pairs track '" + tracks.first + "' with itself");
+        ok = false;
+      }
+      if (ok) p.separate_days.push_back(std::move(tracks));
+    }
+  }
+
   void read_phases(Program& p) {
-    auto tables = top_.tables("phase", Need::optional);
+    auto tables = r_->tables("phase", Need::optional);
     for (size_t i = 0; i < tables.size(); ++i) {
       TableReader reader = sub(*tables[i], "phase " + std::to_string(i + 1));
       PhaseRule rule;
@@ -426,19 +629,19 @@ class ProgramReader {
   }
 
   void read_limits(Program& p) {
-    const toml::table* table = top_.table("limits", Need::optional);
+    const toml::table* table = r_->table("limits", Need::optional);
     if (table == nullptr) return;
     for (const auto& [key, value] : *table) {
       std::string track(key.str());
       SourcePos key_pos{static_cast<int>(key.source().begin.line), static_cast<int>(key.source().begin.column)};
       if (key_pos.line <= 0) key_pos = pos_of(value);
       if (!find_track(library_, track)) {
-        top_.error(key_pos, "unknown track '" + track + "' in [limits]" + did_you_mean(track, track_ids_));
+        r_->error(key_pos, "unknown track '" + track + "' in [limits]" + did_you_mean(track, track_ids_));
         continue;
       }
       const toml::table* limits = value.as_table();
       if (limits == nullptr) {
-        top_.error(key_pos, "[limits] " + track + " must be a table such as [limits." + track + "], not " +
+        r_->error(key_pos, "[limits] " + track + " must be a table such as [limits." + track + "], not " +
                                 toml_type_name(value.type()));
         continue;
       }
@@ -481,6 +684,7 @@ class ProgramReader {
 
   std::string path_;
   TableReader top_;
+  TableReader* r_ = &top_;  // the table a group's keys are read from
   const Library& library_;
   Diagnostics& out_;
   const FileSource* files_;  // for guidance files; nullptr: none can be read

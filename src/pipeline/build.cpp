@@ -46,7 +46,12 @@ BuildResult build(const FileSource& files, const BuildRequest& request) {
     return result;
   }
 
-  result.out_dir = request.out_dir.empty() ? default_output_dir(plan) : request.out_dir;
+  // A window has its own default folder, so it never replaces the whole plan's.
+  std::string default_dir = default_output_dir(plan);
+  if (request.plan.window_weeks > 0 && request.plan.from) {
+    default_dir += "-from-" + to_iso(*request.plan.from) + "-" + std::to_string(request.plan.window_weeks) + "w";
+  }
+  result.out_dir = request.out_dir.empty() ? default_dir : request.out_dir;
   if (!write_site(*site, result.out_dir, out, {request.plan.library_dir, request.overlay_dir})) {
     run.stopped = Stop::write;
     return result;

@@ -206,7 +206,16 @@ std::optional<Site> render_catalog(const Library& library, const std::vector<Pro
   }
   MustacheData view = base_view(ctx, Flavor::html, "", "Programs", true);
   MustacheData list(MustacheData::type::list);
-  for (const auto& p : programs) list.push_back(program_view(library, p));
+  for (const auto& p : programs) {
+    if (p.groups.empty()) list.push_back(program_view(library, p));
+    // A program with groups: one entry per group, each with its own days, times and template.
+    for (const auto& group : p.groups) {
+      Program entry = group;
+      entry.name = p.name + ": " + group.name;
+      entry.weeks = p.weeks;
+      list.push_back(program_view(library, entry));
+    }
+  }
   view["programs"] = std::move(list);
   if (!render("catalog-programs.html.mustache", "programs.html", view)) return std::nullopt;
   return site;

@@ -149,10 +149,15 @@ std::vector<CoverageRow> rolling_coverage(const Library& library, const Program&
 
 std::vector<std::string> required_modules(const Program& program) {
   std::vector<std::string> ids;
+  auto add = [&](const std::string& id) {
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+  };
   for (const auto* refs : {&program.required, &program.core_modules}) {
-    for (const auto& ref : *refs) {
-      if (std::find(ids.begin(), ids.end(), ref.id) == ids.end()) ids.push_back(ref.id);
-    }
+    for (const auto& ref : *refs) add(ref.id);
+  }
+  for (const auto& pin : program.pins) add(pin.module.id);
+  for (const auto& group : program.groups) {
+    for (const auto& id : required_modules(group)) add(id);
   }
   return ids;
 }

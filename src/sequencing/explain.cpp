@@ -25,6 +25,7 @@ std::string placement_reason(const Problem& p, const State& state, int slot) {
   int m = state.at(slot);
   const ModuleInfo& info = p.modules[m];
   std::vector<std::string> parts;
+  if (s.pin) return with_rule("pinned", program, s.pin->pos);
   if (!s.free()) return "kept as delivered in the earlier plan";
   const auto& occ = state.occurrences(m);
   bool first = occ.front() == slot;

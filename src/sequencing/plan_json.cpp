@@ -202,12 +202,18 @@ std::string plan_to_json(const Plan& plan) {
     }
     Json repeated = Json::object();
     for (const auto& [id, n] : journey.repeated) repeated[id] = n;
-    journeys.push_back(Json{{"entry_week", journey.entry_week},
-                            {"entry_date", to_iso(journey.entry_date)},
-                            {"sessions", journey.sessions},
-                            {"required_missed", journey.required_missed},
-                            {"out_of_order", std::move(out_of_order)},
-                            {"repeated", std::move(repeated)}});
+    Json entry{{"entry_week", journey.entry_week},
+               {"entry_date", to_iso(journey.entry_date)},
+               {"sessions", journey.sessions},
+               {"required_missed", journey.required_missed},
+               {"out_of_order", std::move(out_of_order)},
+               {"repeated", std::move(repeated)}};
+    if (!journey.group_sessions.empty()) {
+      Json groups = Json::object();
+      for (const auto& [id, n] : journey.group_sessions) groups[id] = n;
+      entry["groups"] = std::move(groups);
+    }
+    journeys.push_back(std::move(entry));
   }
   j["journeys"] = std::move(journeys);
   j["unused"] = plan.unused;
@@ -312,8 +318,11 @@ std::optional<Plan> plan_from_json(const std::string& text, const std::string& p
           meeting.blocks.push_back(std::move(block));
         }
       }
-      if (i > 0 && !plan.meetings.empty() && meeting.date <= plan.meetings.back().date) {
-        r.error(where, "is not after the meeting before it; meetings must be in date order");
+      // Groups may meet on one day (back to back or side by side), each once.
+      const Meeting* before = i > 0 && !plan.meetings.empty() ? &plan.meetings.back() : nullptr;
+      if (before && (meeting.date < before->date ||
+                     (meeting.date == before->date && (meeting.group == before->group || meeting.start < before->start)))) {
+        r.error(where, "is not after the meeting before it; meetings must be in date order (on one day, one per group, by start time)");
       }
       plan.meetings.push_back(std::move(meeting));
     }
@@ -390,6 +399,7 @@ std::optional<Plan> plan_from_json(const std::string& text, const std::string& p
         }
       }
       counts(c, where, "repeated", journey.repeated);
+      counts(c, where, "groups", journey.group_sessions);
       plan.journeys.push_back(std::move(journey));
     }
   }

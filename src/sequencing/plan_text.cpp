@@ -42,20 +42,11 @@ std::vector<const PlannedBlock*> content_of(const Meeting& meeting) {
   return blocks;
 }
 
-}  // namespace
-
-std::string plan_to_text(const Plan& plan, const Program& program, const Library& library, bool explain) {
-  std::map<std::string, std::string> abbreviations;
-  for (const auto& track : library.tracks) abbreviations[track.id] = track.abbreviation;
-  std::map<std::string, std::string> titles;
-  for (const auto& m : library.modules) titles[m.id] = m.title;
-
+// "Each meeting: ..." and the table of `meetings` and closed days, columns by `program`'s content slots.
+std::string meeting_table(const Program& program, const std::vector<Meeting>& meetings, const std::vector<SkippedDay>& skipped,
+                          const std::map<std::string, std::string>& abbreviations,
+                          const std::map<std::string, std::string>& titles, bool explain) {
   std::string out;
-  out += plan.program_name + " (" + plan.program + ")\n";
-  out += std::string(plan.admission == "rolling" ? "Rolling" : "Closed") + " admission | " + std::to_string(plan.weeks) +
-         " weeks from " + long_date(plan.start) + " | " + meeting_days_text(program) + " " + clock_time(program.start_time) +
-         "-" + clock_time(program.start_time + program.meeting_minutes) + " | group size " +
-         std::to_string(plan.group_size) + " | seed " + std::to_string(plan.seed) + "\n";
   out += "Each meeting:";
   int clock = program.start_time;
   for (size_t i = 0; i < program.blocks.size(); ++i) {
@@ -73,7 +64,7 @@ std::string plan_to_text(const Plan& plan, const Program& program, const Library
   }
   std::vector<size_t> widths(slot_names.size(), 0);
   for (size_t i = 0; i < slot_names.size(); ++i) widths[i] = slot_names[i].size();
-  for (const auto& meeting : plan.meetings) {
+  for (const auto& meeting : meetings) {
     auto blocks = content_of(meeting);
     for (size_t i = 0; i < blocks.size() && i < widths.size(); ++i) {
       widths[i] = std::max(widths[i], cell(*blocks[i], abbreviations).size());
@@ -102,8 +93,8 @@ std::string plan_to_text(const Plan& plan, const Program& program, const Library
     const SkippedDay* skipped;
   };
   std::vector<Row> rows;
-  for (const auto& meeting : plan.meetings) rows.push_back({meeting.date, meeting.week, &meeting, nullptr});
-  for (const auto& day : plan.skipped) rows.push_back({day.date, day.week, nullptr, &day});
+  for (const auto& meeting : meetings) rows.push_back({meeting.date, meeting.week, &meeting, nullptr});
+  for (const auto& day : skipped) rows.push_back({day.date, day.week, nullptr, &day});
   std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.date < b.date; });
   int shown_week = 0;
   for (const auto& row : rows) {
@@ -131,6 +122,52 @@ std::string plan_to_text(const Plan& plan, const Program& program, const Library
     }
   }
 
+  return out;
+}
+
+// "Group ers: Early recovery skills | weeks 1-4 of the stay | patients | Mon/Fri 17:00-18:00"
+std::string group_line(const Program& program, const Program& group) {
+  int last = group.audience_last > 0 ? group.audience_last : program.weeks;
+  std::string weeks = group.audience_first == last ? "week " + std::to_string(last) : "weeks " + std::to_string(group.audience_first) + "-" + std::to_string(last);
+  return "Group " + group.group + ": " + group.name + " | " + weeks +
+         (program.admission == Admission::rolling ? " of the stay" : " of the program") + " | " +
+         (group.attendees == Attendees::patients_and_family ? "patients and family" : "patients") + " | " +
+         meeting_days_text(group) + " " + clock_time(group.start_time) + "-" + clock_time(group.start_time + group.meeting_minutes) + "\n";
+}
+}  // namespace
+
+std::string plan_to_text(const Plan& plan, const Program& program, const Library& library, bool explain) {
+  std::map<std::string, std::string> abbreviations;
+  for (const auto& track : library.tracks) abbreviations[track.id] = track.abbreviation;
+  std::map<std::string, std::string> titles;
+  for (const auto& m : library.modules) titles[m.id] = m.title;
+
+  std::string out;
+  out += plan.program_name + " (" + plan.program + ")\n";
+  std::string times = program.groups.empty() ? meeting_days_text(program) + " " + clock_time(program.start_time) + "-" +
+                                                   clock_time(program.start_time + program.meeting_minutes)
+                                             : std::to_string(program.groups.size()) + " groups";
+  out += std::string(plan.admission == "rolling" ? "Rolling" : "Closed") + " admission | " + std::to_string(plan.weeks) +
+         " weeks from " + long_date(plan.start) + " | " + times + " | group size " + std::to_string(plan.group_size) +
+         " | seed " + std::to_string(plan.seed) + "\n";
+  if (!program.groups.empty()) out += "\n";
+  if (program.groups.empty()) {
+    out += meeting_table(program, plan.meetings, plan.skipped, abbreviations, titles, explain);
+  } else {
+    for (const auto& group : program.groups) {
+      std::vector<Meeting> meetings;
+      for (const auto& meeting : plan.meetings) {
+        if (meeting.group == group.group) meetings.push_back(meeting);
+      }
+      std::vector<SkippedDay> closed;
+      for (const auto& day : plan.skipped) {
+        auto weekday = weekday_of(day.date);
+        if (std::find(group.meeting_days.begin(), group.meeting_days.end(), weekday) != group.meeting_days.end()) closed.push_back(day);
+      }
+      out += group_line(program, group);
+      out += meeting_table(group, meetings, closed, abbreviations, titles, explain) + "\n";
+    }
+  }
   out += "\n";
   int past = 0;
   for (const auto& meeting : plan.meetings) past += meeting.week > plan.weeks ? 1 : 0;

@@ -15,8 +15,10 @@ int phase_rule_for_week(const Program& program, int week) {
   return -1;
 }
 
-bool block_takes(const Block& block, const ModuleInfo& m, const std::vector<std::string>& tracks) {
+bool block_takes(const Block& block, const ModuleInfo& m, const std::vector<std::string>& tracks,
+                 Attendees attendees) {
   if (m.module == nullptr || m.track < 0) return false;
+  if (attendees == Attendees::patients && m.group_type == GroupType::family) return false;  // relatives are not there
   if (m.minutes > block.minutes) return false;
   if (!block.tracks.empty() &&
       std::find(block.tracks.begin(), block.tracks.end(), tracks[m.track]) == block.tracks.end()) {
@@ -33,6 +35,83 @@ bool phase_takes(const Program& program, int rule, const ModuleInfo& m) {
   if (rule < 0 || m.phase == Phase::any) return true;
   const auto& phases = program.phases[rule].phases;
   return std::find(phases.begin(), phases.end(), m.phase) != phases.end();
+}
+
+// Locks each pinned module into its weeks: closed, the first slot of week N that fits (the last of
+// the plan for "last"); rolling, the first in every W-th week of the rotation from week 1, W being the
+// pin's window, so every stay meets it within those weeks (the next round starts again at week 1).
+void place_pins(Problem& p) {
+  const Program& program = *p.program;
+  for (const auto& pin : program.pins) {
+    auto it = p.module_index.find(pin.module.id);
+    if (it == p.module_index.end()) continue;
+    int m = it->second;
+    // A pin names its module outright, so a slot's tracks and group types do not hold it back;
+    // its length and the group's attendees do.
+    auto takes = [&](int s) {
+      const Slot& slot = p.slots[s];
+      if (!slot.free() || slot.block < 0) return false;
+      Block any = program.blocks[slot.block];
+      any.tracks.clear();
+      any.group_types.clear();
+      return block_takes(any, p.modules[m], p.tracks, program.attendees);
+    };
+    auto lock = [&](int s) {
+      p.slots[s].locked = m;
+      p.slots[s].pin = &pin;
+      p.free_slots.erase(std::find(p.free_slots.begin(), p.free_slots.end(), s));
+    };
+    auto week_kept = [&](int week) { return week < static_cast<int>(p.week_kept.size()) && p.week_kept[week]; };
+    if (pin.last) {
+      int found = -1;
+      for (int s = p.slot_count() - 1; s >= 0 && found < 0; --s) found = takes(s) ? s : -1;
+      if (found >= 0) lock(found);
+      else p.pin_misses.push_back({&pin, p.weeks_in_plan});
+      continue;
+    }
+    auto slot_in = [&](int week) {
+      for (int s = 0; s < p.slot_count(); ++s) {
+        if (p.slots[s].week == week && takes(s)) return s;
+      }
+      return -1;
+    };
+    if (!p.rolling) {
+      if (week_kept(pin.week)) continue;  // delivered as it was
+      int found = slot_in(pin.week);
+      if (found >= 0) lock(found);
+      else p.pin_misses.push_back({&pin, pin.week});
+      continue;
+    }
+    // Rolling: the content of the cycle's meetings repeats round after round, so the pin takes every
+    // S-th meeting, S being the meetings of its window (weeks x meeting days), from the first offset
+    // whose meetings all have room; and the cycle's last meeting too when the next round's first
+    // would otherwise come more than S meetings later.
+    int n = static_cast<int>(p.meetings.size());
+    int every = std::max(1, (pin.last_stay_week - pin.first_stay_week + 1) * static_cast<int>(program.meeting_days.size()));
+    auto slot_at = [&](int meeting) {
+      for (int s : p.meetings[meeting].slots) {
+        if (takes(s)) return s;
+      }
+      return -1;
+    };
+    std::vector<int> meetings;
+    for (int offset = 0; offset < std::min(every, n) && meetings.empty(); ++offset) {
+      std::vector<int> candidate;
+      for (int i = offset; i < n; i += every) candidate.push_back(i);
+      if (n + offset - candidate.back() > every) candidate.push_back(n - 1);
+      bool room = std::all_of(candidate.begin(), candidate.end(), [&](int i) { return p.meetings[i].kept || slot_at(i) >= 0; });
+      if (room) meetings = candidate;
+    }
+    if (meetings.empty()) {  // no offset has room: report the weeks of the first
+      for (int i = 0; i < n; i += every) {
+        if (slot_at(i) < 0) p.pin_misses.push_back({&pin, p.meetings[i].week});
+      }
+      continue;
+    }
+    for (int i : meetings) {
+      if (!p.meetings[i].kept) lock(slot_at(i));
+    }
+  }
 }
 
 std::string plural(long n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
@@ -77,6 +156,7 @@ class Preflight {
       return false;
     }
     count_capacity();
+    check_pins();
     check_classes();
     check_phases();
     check_totals();
@@ -108,6 +188,44 @@ class Preflight {
     }
   }
 
+  void check_pins() {
+    // A pinned module's prerequisites need a slot before its first pinned session.
+    for (int s = 0; s < p_.slot_count(); ++s) {
+      const Slot& slot = p_.slots[s];
+      if (slot.pin == nullptr || s != first_pinned(slot.locked)) continue;
+      for (int q : p_.modules[slot.locked].prerequisites) {
+        bool room = false;
+        for (int f : p_.free_slots) room = room || (f < s && p_.classes[p_.slots[f].cls].fits[q]);
+        for (int k = 0; k < s; ++k) room = room || p_.slots[k].locked == q;
+        if (!room) {
+          error(slot.pin->pos, "pinned module '" + p_.modules[slot.locked].id + "' needs '" + p_.modules[q].id +
+                                   "' first, but no slot before its first session (week " + std::to_string(slot.week) +
+                                   ") can take '" + p_.modules[q].id + "'");
+        }
+      }
+    }
+    std::set<const Pin*> gone;
+    for (const auto& miss : p_.pin_misses) {
+      const ModuleInfo& m = p_.modules[p_.module_index.at(miss.pin->module.id)];
+      if (m.module == nullptr) {
+        if (gone.insert(miss.pin).second) error(miss.pin->pos, "pinned module '" + m.id + "' is no longer in the library");
+        continue;
+      }
+      std::string where = miss.pin->last ? "the plan" : "week " + std::to_string(miss.week);
+      error(miss.pin->pos, "pinned module '" + m.id + "' (" + std::to_string(m.minutes) + " minutes, track " +
+                               (m.track >= 0 ? p_.tracks[m.track] : "?") + ", " + group_type_name(m.group_type) +
+                               ") fits no content slot of " + where);
+    }
+  }
+
+  // The first slot `module` is locked into.
+  int first_pinned(int module) const {
+    for (int s = 0; s < p_.slot_count(); ++s) {
+      if (p_.slots[s].locked == module) return s;
+    }
+    return -1;
+  }
+
   void check_classes() {
     std::set<int> reported_blocks;
     for (size_t c = 0; c < p_.classes.size(); ++c) {
@@ -123,7 +241,7 @@ class Preflight {
       if (slots == 0 || !cls.eligible.empty()) continue;
       bool fits_without_phase = false;
       for (const auto& m : p_.modules) {
-        if (!m.excluded && block_takes(block, m, p_.tracks)) fits_without_phase = true;
+        if (!m.excluded && block_takes(block, m, p_.tracks, program_.attendees)) fits_without_phase = true;
       }
       if (cls.phase_rule >= 0 && fits_without_phase) {
         const PhaseRule& rule = program_.phases[cls.phase_rule];
@@ -224,7 +342,7 @@ class Preflight {
     any_length.minutes = INT_MAX;
     std::map<int, int> count;
     for (const auto& m : p_.modules) {
-      if (!m.excluded && block_takes(any_length, m, p_.tracks)) ++count[m.minutes];
+      if (!m.excluded && block_takes(any_length, m, p_.tracks, program_.attendees)) ++count[m.minutes];
     }
     int best = 0, best_count = 0;
     for (const auto& [minutes, n] : count) {
@@ -269,8 +387,8 @@ class Preflight {
   }
 
   void check_tracks() {
-    long slots = static_cast<long>(p_.free_slots.size());
     long min_sum = 0;
+    long beyond_min = 0;
     long max_capacity = 0;
     std::string capacity_text;
     SourcePos capacity_pos;
@@ -325,6 +443,8 @@ class Preflight {
       if (limit == nullptr) continue;
       const std::string& track = p_.tracks[t];
       if (rules.max_week != INT_MAX && !first_week_limit) first_week_limit = limit;
+      // Pinned and kept sessions beyond a track's minimum take slots the other minimums need.
+      beyond_min += std::max(0, kept_per_track_[t] - std::max(0, rules.min_cycle));
       if (rules.min_cycle > 0) {
         min_sum += rules.min_cycle;
         if (!first_min) first_min = limit;
@@ -367,8 +487,11 @@ class Preflight {
         }
       }
     }
-    if (first_min && min_sum > slots + static_cast<long>(p_.slots.size() - p_.free_slots.size())) {
+    if (first_min && min_sum + beyond_min > static_cast<long>(p_.slots.size())) {
       error(first_min->min_per_cycle_pos, "the tracks' min_per_cycle add up to " + std::to_string(min_sum) +
+                                              (beyond_min > 0 ? " and pinned or kept sessions beyond them take " +
+                                                                    std::to_string(beyond_min) + " more"
+                                                              : "") +
                                               ", but the plan has " + plural(static_cast<long>(p_.slots.size()), "content slot"));
     }
     // Only worth saying when the limits, not just the module count (reported above), are short.
@@ -513,6 +636,9 @@ Problem build_problem(const Library& library, const Program& program, const Date
   for (int m = 0; m < p.module_count(); ++m) {
     if (p.modules[m].required) stack.push_back(m);
   }
+  for (const auto& pin : program.pins) {  // a pinned module's prerequisites must come before it too
+    if (auto it = p.module_index.find(pin.module.id); it != p.module_index.end()) stack.push_back(it->second);
+  }
   while (!stack.empty()) {
     int m = stack.back();
     stack.pop_back();
@@ -556,6 +682,10 @@ Problem build_problem(const Library& library, const Program& program, const Date
       }
     }
   }
+  std::set<int> pinned;  // placed only by their pins
+  for (const auto& pin : program.pins) {
+    if (auto it = p.module_index.find(pin.module.id); it != p.module_index.end()) pinned.insert(it->second);
+  }
   std::map<std::pair<int, int>, int> class_index;
   for (const auto& day : days) {
     if (!day.held()) continue;
@@ -573,7 +703,8 @@ Problem build_problem(const Library& library, const Program& program, const Date
         cls.fits.assign(p.modules.size(), 0);
         for (int m = 0; m < p.module_count(); ++m) {
           const ModuleInfo& info = p.modules[m];
-          if (!info.excluded && block_takes(block, info, p.tracks) && phase_takes(program, rule, info)) {
+          if (!info.excluded && block_takes(block, info, p.tracks, program.attendees) && phase_takes(program, rule, info) &&
+              !pinned.count(m)) {
             cls.fits[m] = 1;
             cls.eligible.push_back(m);
           }
@@ -621,6 +752,8 @@ Problem build_problem(const Library& library, const Program& program, const Date
     p.week_full[w] = held[w] == static_cast<int>(program.meeting_days.size()) ? 1 : 0;
   }
 
+  place_pins(p);
+
   p.rules.assign(p.tracks.size(), TrackRules{});
   for (const auto& limit : program.limits) {
     auto t = track_index.find(limit.track);
@@ -631,6 +764,12 @@ Problem build_problem(const Library& library, const Program& program, const Date
     if (limit.max_per_week >= 0) rules.max_week = limit.max_per_week;
     if (limit.min_per_cycle >= 0) rules.min_cycle = limit.min_per_cycle;
     if (limit.max_per_cycle >= 0) rules.max_cycle = limit.max_per_cycle;
+  }
+  for (const auto& pair : program.separate_days) {
+    auto a = track_index.find(pair.first), b = track_index.find(pair.second);
+    if (a == track_index.end() || b == track_index.end()) continue;
+    p.rules[a->second].apart.push_back(b->second);
+    p.rules[b->second].apart.push_back(a->second);
   }
   return p;
 }

@@ -48,7 +48,14 @@ struct Slot {
   int locked = -1;    // the module kept from the earlier plan; -1 when the search fills it
   int previous = -1;  // the module the earlier plan had here, for "change as little as possible";
                       // kPreviousGone when that module has left the library (the slot must change)
+  const Pin* pin = nullptr;  // the program's pin that put `locked` here
   bool free() const { return locked < 0; }
+};
+
+// A pin that found no slot in a week it must fill, for preflight to report.
+struct PinMiss {
+  const Pin* pin = nullptr;
+  int week = 0;
 };
 
 struct ProblemMeeting {
@@ -67,6 +74,7 @@ struct TrackRules {
   int min_cycle = 0;
   int max_cycle = INT_MAX;
   const TrackLimit* limit = nullptr;
+  std::vector<int> apart;  // tracks that never share its day (separate_days)
 };
 
 struct Problem {
@@ -90,6 +98,7 @@ struct Problem {
   // Rolling: the plan's last week, which the next round's first meetings may share (the seam);
   // weekly limits count both rounds' sessions in it. 0 when no next-round meeting falls in it.
   int seam_week = 0;
+  std::vector<PinMiss> pin_misses;
   Weights weights;
 
   int track_count() const { return static_cast<int>(tracks.size()); }

@@ -34,11 +34,18 @@ Plan plan_window(const Program& program, const Plan& cycle, const Date& from, in
         if (in_window(date)) window.skipped.push_back({week, date, closed});
         continue;
       }
+      size_t round = next / cycle.meetings.size() + 2;
       const Meeting& content = cycle.meetings[next++ % cycle.meetings.size()];
       if (!in_window(date)) continue;
       Meeting meeting = content;
       meeting.date = date;
       meeting.week = week;
+      // The reasons name the dates of the round they were planned in; say which that is.
+      for (auto& block : meeting.blocks) {
+        if (!block.reason.empty()) {
+          block.reason = "round " + std::to_string(round) + " repeats round 1's " + to_iso(content.date) + ": " + block.reason;
+        }
+      }
       window.meetings.push_back(std::move(meeting));
     }
   }

@@ -2,6 +2,8 @@
 // so a rule cannot hold in one and break in another.
 #pragma once
 
+#include <algorithm>
+
 #include "sequencing/problem.hpp"
 
 namespace iopplan {
@@ -32,6 +34,13 @@ inline bool under_week_min(const Problem& p, const TrackRules& rules, int week, 
   return count < rules.min_week && p.week_full[week] && !p.week_kept[week];
 }
 inline bool cycle_ok(const TrackRules& rules, int total) { return rules.min_cycle <= total && total <= rules.max_cycle; }
+
+// Separate days: tracks `a` and `b` may share a meeting day.
+inline bool may_share_day(const Problem& p, int a, int b) {
+  if (a < 0 || b < 0) return true;
+  const auto& apart = p.rules[a].apart;
+  return std::find(apart.begin(), apart.end(), b) == apart.end();
+}
 
 // Whether `module` may fill `slot` by length, track, group type, phase and exclusion.
 inline bool fits(const Problem& p, int slot, int module) {

@@ -48,6 +48,15 @@ Aids make_aids(const Problem& p, const State& kept) {
   for (int m = 0; m < p.module_count(); ++m) {
     if (p.modules[m].needed && kept.occurrences(m).empty()) aids.needed.push_back(m);
   }
+  // A pinned module's prerequisites must be placed before its first pinned session.
+  for (int m = 0; m < p.module_count(); ++m) {
+    const auto& occ = kept.occurrences(m);
+    if (occ.empty() || p.slots[occ.front()].pin == nullptr) continue;
+    int before = static_cast<int>(std::lower_bound(aids.free.begin(), aids.free.end(), occ.front()) - aids.free.begin()) - 1;
+    for (int q : p.modules[m].prerequisites) {
+      if (kept.occurrences(q).empty()) aids.deadline[q] = std::min(aids.deadline[q], before);
+    }
+  }
   // A prerequisite must be placed before the last chance of what needs it.
   for (size_t round = 0; round <= aids.needed.size(); ++round) {
     bool changed = false;
@@ -222,6 +231,14 @@ class Constructor {
         continue;
       }
       int t = info.track;
+      bool apart = false;
+      if (!p_.rules[t].apart.empty()) {
+        for (int other : p_.meetings[meeting].slots) apart = apart || !may_share_day(p_, t, state_.track_of(state_.at(other)));
+      }
+      if (apart) {
+        ++why.used;
+        continue;
+      }
       const TrackRules& rules = p_.rules[t];
       int in_week = state_.week_track(s.week, t);
       bool seam_full = in_seam(p_, slot) && over_week_max(rules, state_.week_track(p_.seam_week, t) + 1);

@@ -8,6 +8,7 @@
 #include "iopplan/sequencing/intensity.hpp"
 #include "iopplan/sequencing/rotation.hpp"
 #include "sequencing/explain.hpp"
+#include "sequencing/groups.hpp"
 #include "sequencing/problem.hpp"
 #include "sequencing/search.hpp"
 #include "sequencing/state.hpp"
@@ -79,7 +80,7 @@ Meeting new_meeting(const Problem& p, const State& state, int index) {
   const Program& program = *p.program;
   const ProblemMeeting& pm = p.meetings[index];
   Meeting meeting;
-  meeting.group = program.id;
+  meeting.group = program.group.empty() ? program.id : program.group;
   meeting.week = pm.week;
   meeting.date = pm.date;
   meeting.start = program.start_time;
@@ -147,6 +148,7 @@ Diagnostic closure_note(const Program& program, const Plan& plan, int held_meeti
 }  // namespace
 
 PlanResult make_plan(const Library& library, const Program& program, const PlanOptions& options) {
+  if (!program.groups.empty()) return make_grouped_plan(library, program, options);
   PlanResult result;
   Diagnostics& out = result.diagnostics;
   if (options.window_weeks > 0) {
@@ -190,16 +192,7 @@ PlanResult make_plan(const Library& library, const Program& program, const PlanO
   State state(problem);
   for (int s = 0; s < problem.slot_count(); ++s) state.set(s, (*outcome.assignment)[s]);
 
-  Plan plan;
-  plan.program = program.id;
-  plan.program_name = program.name;
-  plan.admission = admission_name(program.admission);
-  plan.weeks = program.weeks;
-  plan.group_size = program.group_size;
-  plan.timezone = program.timezone;
-  plan.location = program.location;
-  plan.start = layout.start;
-  plan.seed = options.seed;
+  Plan plan = plan_identity(program, layout.start, options.seed);
   for (size_t i = 0; i < problem.meetings.size(); ++i) {
     if (problem.meetings[i].kept) continue;
     plan.meetings.push_back(new_meeting(problem, state, static_cast<int>(i)));

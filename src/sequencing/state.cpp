@@ -140,9 +140,23 @@ bool State::repeat_ok(int module) const {
   return !p_.slots[occ.back()].free() || seam_spaced_ok(p_, occ.front(), occ.back());
 }
 
+int State::apart_pairs(int meeting) const {
+  if (p_.program->separate_days.empty()) return 0;
+  const auto& slots = p_.meetings[meeting].slots;
+  int pairs = 0;
+  for (size_t i = 0; i < slots.size(); ++i) {
+    for (size_t j = i + 1; j < slots.size(); ++j) {
+      pairs += may_share_day(p_, track_of(at_[slots[i]]), track_of(at_[slots[j]])) ? 0 : 1;
+    }
+  }
+  return pairs;
+}
+
 bool State::prerequisites_ok(int module) const {
   const auto& occ = occ_[module];
-  if (occ.empty() || !p_.slots[occ.front()].free()) return true;
+  if (occ.empty()) return true;
+  const Slot& first = p_.slots[occ.front()];
+  if (!first.free() && first.pin == nullptr) return true;  // kept history is not judged; a pin is
   for (int pre : p_.modules[module].prerequisites) {
     if (occ_[pre].empty() || occ_[pre].front() >= occ.front()) return false;
   }
@@ -197,6 +211,9 @@ bool State::local_rules_hold(const Touched& t) const {
   }
   for (int m : t.prerequisite_modules) {
     if (!prerequisites_ok(m)) return false;
+  }
+  for (int meeting : t.meetings) {
+    if (apart_pairs(meeting) > 0) return false;
   }
   for (int track : t.tracks) {
     const TrackRules& rules = p_.rules[track];
@@ -272,6 +289,9 @@ long violations(const State& state) {
     }
     if (occ.size() > 1 && p.slots[occ.back()].free() && !seam_spaced_ok(p, occ.front(), occ.back())) ++count;
   }
+  for (int meeting = 0; meeting < static_cast<int>(p.meetings.size()); ++meeting) {
+    if (!p.meetings[meeting].kept) count += state.apart_pairs(meeting);
+  }
   for (int t = 0; t < p.track_count(); ++t) {
     const TrackRules& rules = p.rules[t];
     int total = state.track_total(t);
@@ -304,6 +324,11 @@ std::string broken_rule(const Problem& p, const Assignment& at) {
     if (p.modules[m].required && state.occurrences(m).empty()) return "required module '" + p.modules[m].id + "' is missing";
     if (!state.repeat_ok(m)) return "module '" + p.modules[m].id + "' repeats too soon";
     if (!state.prerequisites_ok(m)) return "module '" + p.modules[m].id + "' comes before a prerequisite";
+  }
+  for (int meeting = 0; meeting < static_cast<int>(p.meetings.size()); ++meeting) {
+    if (!p.meetings[meeting].kept && state.apart_pairs(meeting) > 0) {
+      return "two tracks kept on separate days meet on " + to_iso(p.meetings[meeting].date);
+    }
   }
   for (int t = 0; t < p.track_count(); ++t) {
     const TrackRules& rules = p.rules[t];

@@ -71,6 +71,8 @@ class State {
   double change_term(int slot) const;
 
   bool repeat_ok(int module) const;
+  // Pairs of the meeting's slots whose tracks must not share a day (0 when the rule holds).
+  int apart_pairs(int meeting) const;
   bool prerequisites_ok(int module) const;
 
  private:

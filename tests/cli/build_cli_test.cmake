@@ -160,6 +160,16 @@ check("code EQUAL 2 AND NOT EXISTS ${WORK_DIR}/e" "build: an impossible date is 
 run(code build iop-16-week-rolling --week 40 --out e)
 check("code EQUAL 2 AND NOT EXISTS ${WORK_DIR}/e" "build: a week outside the plan is a usage error and writes nothing")
 
+# A window has its own default folder and leaves the whole plan's alone.
+run(code build iop-16-week-rolling --from 2027-09-06 --weeks 2 --format md)
+check("code EQUAL 0 AND EXISTS ${WORK_DIR}/output/iop-16-week-rolling-2027-01-04-from-2027-09-06-2w/index.md AND NOT EXISTS ${WORK_DIR}/output/iop-16-week-rolling-2027-01-04"
+      "build: a window's default folder is its own")
+
+# A program with groups builds, two groups on one evening in their own folders.
+run(code build matrix-16-week --out m --format md)
+check("code EQUAL 0 AND EXISTS ${WORK_DIR}/m/week-01/2027-01-04/facilitator-guide.md AND EXISTS ${WORK_DIR}/m/week-01/2027-01-04-2/facilitator-guide.md"
+      "build: a program with groups meets twice on Monday evening")
+
 if(failures GREATER 0)
   message(FATAL_ERROR "${failures} build test(s) failed")
 endif()

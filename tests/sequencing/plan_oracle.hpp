@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -87,7 +88,8 @@ inline std::string oracle_violation(const Library& library, const Program& progr
     for (const auto& ref : program.excluded) {
       if (ref.id == m.id) return m.id + " is excluded";
     }
-    if (!phase_allows(program, p.week, m.phase)) return m.id + " is outside its phase in week " + std::to_string(p.week);
+    bool pinned = std::any_of(program.pins.begin(), program.pins.end(), [&](const Pin& pin) { return pin.module.id == m.id; });
+    if (!pinned && !phase_allows(program, p.week, m.phase)) return m.id + " is outside its phase in week " + std::to_string(p.week);
     occurrences[m.id].push_back(k);
   }
   int last_week = plan.meetings.empty() ? 0 : plan.meetings.back().week;
@@ -102,11 +104,13 @@ inline std::string oracle_violation(const Library& library, const Program& progr
     for (size_t i = 0; i < next.size() && i < plan.meetings.size(); ++i) next_round_week[i] = next[i].week;
   }
   for (const auto& [id, ks] : occurrences) {
-    if (ks.size() > 1 && gap == 0) return id + " repeats in the cycle";
-    for (size_t i = 1; i < ks.size(); ++i) {
+    // A pin places its module in its weeks, repeat rule or not (curricula/README.md, "Pins").
+    bool pinned = std::any_of(program.pins.begin(), program.pins.end(), [&](const Pin& pin) { return pin.module.id == id; });
+    if (!pinned && ks.size() > 1 && gap == 0) return id + " repeats in the cycle";
+    for (size_t i = 1; i < ks.size() && !pinned; ++i) {
       if (placed[ks[i]].week - placed[ks[i - 1]].week < gap) return id + " repeats too soon";
     }
-    if (ks.size() > 1 && rolling && next_round_week[placed[ks.front()].meeting] - placed[ks.back()].week < gap) {
+    if (!pinned && ks.size() > 1 && rolling && next_round_week[placed[ks.front()].meeting] - placed[ks.back()].week < gap) {
       return id + " repeats too soon across the cycle's wrap";
     }
     const Module* m = placed[ks.front()].module;
@@ -117,6 +121,15 @@ inline std::string oracle_violation(const Library& library, const Program& progr
   }
   for (const auto& ref : program.required) {
     if (!occurrences.count(ref.id)) return "required " + ref.id + " is missing";
+  }
+  for (const auto& pair : program.separate_days) {
+    std::map<size_t, std::set<std::string>> tracks;  // meeting -> its tracks
+    for (const auto& p : placed) tracks[p.meeting].insert(p.module->track);
+    for (const auto& [meeting, set] : tracks) {
+      if (set.count(pair.first) && set.count(pair.second)) {
+        return pair.first + " and " + pair.second + " share " + to_iso(plan.meetings[meeting].date);
+      }
+    }
   }
   for (const auto& limit : program.limits) {
     std::map<int, int> per_week;

@@ -31,6 +31,10 @@ enum class WhenClosed { extend, shorten };
 // (a closed day lengthens their stay, as it lengthens the plan).
 enum class Stay { weeks, sessions };
 
+// Who attends a group: patients only (family-type modules are left out), or patients with their
+// relatives. A program without [[group]] takes every module its slots allow.
+enum class Attendees { any, patients, patients_and_family };
+
 const char* admission_name(Admission admission);
 const char* when_closed_name(WhenClosed when);
 const char* stay_name(Stay stay);
@@ -103,10 +107,30 @@ struct SoftGoal {
 
 const std::array<SoftGoal, kGoalCount>& soft_goals();
 
+// Two tracks that never meet on the same day ([rules] separate_days).
+struct TrackPair {
+  std::string first;
+  std::string second;
+  SourcePos pos;
+};
+
 // A module id named in the program, with where it is named.
 struct ModuleRef {
   std::string id;
   SourcePos pos;
+};
+
+// A module fixed in place rather than left to the search. Closed: in program week `week` (its first
+// slot that fits), or the plan's last slot that fits when `last` (a closing session). Rolling: within
+// weeks first_stay_week..last_stay_week of every stay, so it recurs every (last - first + 1) weeks
+// of the rotation. Pinned sessions are exempt from the repeat rule.
+struct Pin {
+  ModuleRef module;
+  int week = 0;
+  bool last = false;
+  int first_stay_week = 0;
+  int last_stay_week = 0;
+  SourcePos pos;  // of the [[pin]] table
 };
 
 struct Program {
@@ -137,9 +161,22 @@ struct Program {
   std::vector<ModuleRef> required;
   std::vector<ModuleRef> excluded;
   std::vector<ModuleRef> core_modules;  // for coverage; empty: every module in the cycle
+  std::vector<TrackPair> separate_days;
   std::vector<PhaseRule> phases;
   std::vector<TrackLimit> limits;
+  std::vector<Pin> pins;
   Weights weights;
+
+  // Groups ([[group]]): each is a whole program of its own (days, times, blocks, rules) that shares
+  // this one's identity, calendar and closures. Empty: the program is one implicit group.
+  std::vector<Program> groups;
+  // Set on a group: its id (the program's id for the implicit group), who attends and the weeks
+  // it serves: of each participant's stay (rolling), or of the program (closed).
+  std::string group;
+  Attendees attendees = Attendees::any;
+  int audience_first = 1;
+  int audience_last = 0;  // 0: the program's last week
+  SourcePos group_pos, audience_pos, start_time_pos;
 
   // Where the rules are, so explanations can point at them (0 when the key is absent).
   SourcePos weeks_pos, start_date_pos, meeting_days_pos, meeting_minutes_pos, level_of_care_pos, no_repeat_pos,

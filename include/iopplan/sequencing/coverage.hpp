@@ -20,7 +20,8 @@ std::vector<std::string> core_modules(const Program& program, const Plan& plan);
 // program meets and is not closed. Empty for closed admission.
 std::vector<CoverageRow> rolling_coverage(const Library& library, const Program& program, const Plan& plan);
 
-// The modules every journey must meet: the program's required modules, then its core_modules.
+// The modules every journey must meet: the program's required modules, its core_modules and its
+// pinned modules, then those of each group in order.
 std::vector<std::string> required_modules(const Program& program);
 
 // One journey per entry week 1..program.weeks (rolling, stays as for coverage), or one for the

@@ -48,10 +48,11 @@ struct CoverageRow {
   std::vector<std::string> out_of_order;
 };
 
-// One session of a journey: a meeting day and what is taught there (the cycle's meeting it repeats).
+// One meeting a participant attends: its date, group (the program's id without [[group]]) and what
+// is taught there (the cycle's meeting it repeats).
 struct JourneySession {
   Date date;
-  std::string group;                 // the meeting's group id
+  std::string group;
   std::vector<std::string> modules;  // module ids, in block order
 };
 
@@ -64,6 +65,9 @@ struct Journey {
   std::vector<std::string> required_missed;  // required and core modules not met, in the program's order
   std::vector<std::string> out_of_order;     // "module <- prerequisite" met the wrong way round
   std::vector<std::pair<std::string, int>> repeated;  // modules met more than once, with how often, by id
+  // Per group attended (programs with [[group]]): the group's id and the sessions of it attended,
+  // in the program's group order.
+  std::vector<std::pair<std::string, int>> group_sessions;
   // Every session attended, in date order (for journey cards); not written to plan.json.
   std::vector<JourneySession> attended;
 };

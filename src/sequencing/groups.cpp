@@ -1,0 +1,290 @@
+#include "sequencing/groups.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "iopplan/sequencing/calendar.hpp"
+#include "iopplan/sequencing/coverage.hpp"
+#include "iopplan/sequencing/intensity.hpp"
+#include "iopplan/sequencing/rotation.hpp"
+#include "iopplan/base/strings.hpp"
+
+namespace iopplan {
+namespace {
+
+bool rolling(const Program& program) { return program.admission == Admission::rolling; }
+
+int audience_last(const Program& program, const Program& group) {
+  return group.audience_last > 0 ? group.audience_last : program.weeks;
+}
+
+// One group's planned cycle, with its meetings' weeks counted from the program's start.
+struct GroupCycle {
+  Program program;
+  Plan cycle;
+};
+
+// The groups' meetings and closed days in the `weeks` weeks from `from`, merged in date and time order.
+void merge_window(const Program& program, const std::vector<GroupCycle>& groups, const Date& from, int weeks, Plan& out) {
+  out.meetings.clear();
+  out.skipped.clear();
+  for (const auto& g : groups) {
+    Plan part = plan_window(g.program, g.cycle, from, weeks);
+    out.meetings.insert(out.meetings.end(), part.meetings.begin(), part.meetings.end());
+    for (const auto& day : part.skipped) {
+      bool seen = std::any_of(out.skipped.begin(), out.skipped.end(), [&](const SkippedDay& d) { return d.date == day.date; });
+      if (!seen) out.skipped.push_back(day);
+    }
+  }
+  std::map<std::string, size_t> order;
+  for (size_t i = 0; i < program.groups.size(); ++i) order[program.groups[i].group] = i;
+  std::stable_sort(out.meetings.begin(), out.meetings.end(), [&](const Meeting& a, const Meeting& b) {
+    if (a.date != b.date) return a.date < b.date;
+    if (a.start != b.start) return a.start < b.start;
+    return order[a.group] < order[b.group];
+  });
+  std::sort(out.skipped.begin(), out.skipped.end(), [](const SkippedDay& a, const SkippedDay& b) { return a.date < b.date; });
+  out.hours.clear();
+  for (const auto& meeting : out.meetings) {
+    auto it = std::find_if(out.hours.begin(), out.hours.end(), [&](const WeekHours& h) { return h.week == meeting.week; });
+    if (it == out.hours.end()) it = out.hours.insert(out.hours.end(), {meeting.week, 0});
+    it->hours += (meeting.end - meeting.start) / 60.0;
+  }
+  for (auto& week : out.hours) week.hours = rounded(week.hours);
+}
+
+// The weeks the merged plan spans from the start: the program's weeks, or more when closures push a
+// group's cycle past them.
+int plan_weeks(const Program& program, const std::vector<GroupCycle>& groups) {
+  int weeks = program.weeks;
+  for (const auto& g : groups) {
+    if (!g.cycle.meetings.empty()) weeks = std::max(weeks, g.cycle.meetings.back().week);
+  }
+  return weeks;
+}
+
+// Per entry week (rolling) or for the cohort (closed): the meetings attended across the groups, by
+// each group's audience window, over a horizon long enough for the last entry week's stay.
+void grouped_journeys(const Library& library, const Program& program, const std::vector<GroupCycle>& groups,
+                      const Date& start, Plan& plan) {
+  Plan horizon;
+  int span = rolling(program) ? 2 * plan_weeks(program, groups) + 1 : plan_weeks(program, groups) + 1;
+  merge_window(program, groups, start, span, horizon);
+  std::map<std::string, const Module*> modules;
+  for (const auto& meeting : horizon.meetings) {
+    for (const auto& block : meeting.blocks) {
+      if (block.module.empty()) continue;
+      if (const Module* m = find_module(library, block.module)) modules.emplace(m->id, m);
+    }
+  }
+  std::map<std::string, std::pair<int, int>> window;  // group -> audience weeks
+  std::map<std::string, int> nominal;                 // group -> sessions in those weeks when nothing is closed
+  for (const auto& group : program.groups) {
+    window[group.group] = {group.audience_first, audience_last(program, group)};
+    nominal[group.group] = (audience_last(program, group) - group.audience_first + 1) * static_cast<int>(group.meeting_days.size());
+  }
+  std::vector<std::string> required = required_modules(program);
+  std::vector<std::string> core;
+  for (const auto& group : program.groups) {
+    for (const auto& ref : group.core_modules) core.push_back(ref.id);
+  }
+  if (core.empty()) {
+    std::set<std::string> seen;
+    for (const auto& meeting : plan.meetings) {
+      for (const auto& block : meeting.blocks) {
+        if (!block.module.empty() && seen.insert(block.module).second) core.push_back(block.module);
+      }
+    }
+  }
+  int entries = rolling(program) ? program.weeks : 1;
+  plan.journeys.clear();
+  plan.coverage.clear();
+  for (int week = 1; week <= entries; ++week) {
+    Date joins = add_days(start, 7L * (week - 1));
+    Journey journey;
+    journey.entry_week = week;
+    journey.entry_date = joins;
+    std::map<std::string, int> met, per_group;
+    std::set<std::string> reported;
+    bool first = true;
+    for (const auto& meeting : horizon.meetings) {
+      if (rolling(program)) {
+        // A group's weeks of the stay start on their first day; under "extend" a closed day moves
+        // its content on, so the participant stays for the group's nominal sessions, as the plan does.
+        auto [a, b] = window[meeting.group];
+        if (meeting.date < add_days(joins, 7L * (a - 1))) continue;
+        bool extend = program.when_closed == WhenClosed::extend;
+        if (extend ? per_group[meeting.group] >= nominal[meeting.group] : !(meeting.date < add_days(joins, 7L * b))) continue;
+      }
+      if (first) journey.entry_date = meeting.date, first = false;
+      ++journey.sessions;
+      JourneySession& session = journey.attended.emplace_back(JourneySession{meeting.date, meeting.group, {}});
+      ++per_group[meeting.group];
+      for (const auto& block : meeting.blocks) {
+        if (!block.module.empty()) session.modules.push_back(block.module);
+        if (block.module.empty() || met[block.module]++ > 0) continue;
+        auto m = modules.find(block.module);
+        if (m == modules.end()) continue;
+        for (const auto& pre : m->second->prerequisites) {
+          if (modules.count(pre) && !met.count(pre) && reported.insert(block.module + " <- " + pre).second) {
+            journey.out_of_order.push_back(block.module + " <- " + pre);
+          }
+        }
+      }
+    }
+    for (const auto& id : required) {
+      if (!met.count(id)) journey.required_missed.push_back(id);
+    }
+    for (const auto& [id, n] : met) {
+      if (n > 1) journey.repeated.push_back({id, n});
+    }
+    for (const auto& group : program.groups) {
+      if (per_group.count(group.group)) journey.group_sessions.push_back({group.group, per_group[group.group]});
+    }
+    if (rolling(program)) {
+      CoverageRow row;
+      row.entry_week = week;
+      row.modules_seen = static_cast<int>(met.size());
+      row.out_of_order = journey.out_of_order;
+      for (const auto& id : core) {
+        if (!met.count(id)) row.core_missing.push_back(id);
+      }
+      plan.coverage.push_back(std::move(row));
+    }
+    plan.journeys.push_back(std::move(journey));
+  }
+}
+
+Diagnostic closure_note(const Program& program, const Plan& plan) {
+  std::string days;
+  int closed = 0;
+  for (const auto& day : plan.skipped) {
+    ++closed;
+    if (closed <= 6) days += (days.empty() ? "" : "; ") + to_iso(day.date) + " " + day.reason;
+  }
+  if (closed > 6) days += "; and " + std::to_string(closed - 6) + " more";
+  Diagnostic d;
+  d.severity = Severity::note;
+  d.file = program.path;
+  d.message = std::to_string(closed) + (closed == 1 ? " meeting day is" : " meeting days are") + " closed (" + days +
+              "); each group's content moves on to its next meetings";
+  return d;
+}
+
+}  // namespace
+
+Plan plan_identity(const Program& program, const Date& start, uint64_t seed) {
+  Plan plan;
+  plan.program = program.id;
+  plan.program_name = program.name;
+  plan.admission = admission_name(program.admission);
+  plan.weeks = program.weeks;
+  plan.group_size = program.group_size;
+  plan.timezone = program.timezone;
+  plan.location = program.location;
+  plan.start = start;
+  plan.seed = seed;
+  return plan;
+}
+
+Program group_program(const Program& program, const Program& group, const Date& start) {
+  Program sub = group;
+  sub.start_date = rolling(program) ? start : add_days(start, 7L * (group.audience_first - 1));
+  return sub;
+}
+
+PlanResult make_grouped_plan(const Library& library, const Program& program, const PlanOptions& options) {
+  PlanResult result;
+  Diagnostics& out = result.diagnostics;
+  Date start = options.start.value_or(program.start_date);
+  if (options.keep_through_week > 0) {
+    out.push_back(usage_error("--keep-through-week is not available yet for a program with groups ([[group]])"));
+    return result;
+  }
+  if (options.window_weeks > 0 && (!options.from || *options.from < start)) {
+    out.push_back(usage_error("--from " + (options.from ? to_iso(*options.from) : std::string("(missing)")) +
+                              " is before the plan's start, " + to_iso(start)));
+    return result;
+  }
+  // A module is planned in one group only, so no participant meets it in two; modules a group
+  // requires or pins are kept for that group.
+  std::map<std::string, std::string> claimed;  // module -> the group that requires or pins it
+  for (const auto& group : program.groups) {
+    for (const auto& ref : group.required) claimed.emplace(ref.id, group.group);
+    for (const auto& pin : group.pins) claimed.emplace(pin.module.id, group.group);
+  }
+  std::set<std::string> used;
+  std::vector<GroupCycle> groups;
+  bool failed = false;
+  for (const auto& group : program.groups) {
+    GroupCycle g{group_program(program, group, start), {}};
+    std::set<std::string> excluded;
+    for (const auto& ref : g.program.excluded) excluded.insert(ref.id);
+    auto exclude = [&](const std::string& id) {
+      if (excluded.insert(id).second) g.program.excluded.push_back({id, group.group_pos});
+    };
+    for (const auto& id : used) exclude(id);
+    for (const auto& [id, owner] : claimed) {
+      if (owner != group.group) exclude(id);
+    }
+    PlanOptions sub;
+    sub.seed = options.seed;
+    sub.start = g.program.start_date;
+    PlanResult planned = make_plan(library, g.program, sub);
+    for (auto& d : planned.diagnostics) {
+      if (d.severity == Severity::error) out.push_back(std::move(d));
+    }
+    if (!planned.plan) {
+      failed = true;
+      continue;
+    }
+    g.cycle = std::move(*planned.plan);
+    int offset = rolling(program) ? 0 : group.audience_first - 1;
+    for (auto& meeting : g.cycle.meetings) {
+      meeting.week += offset;
+      for (const auto& block : meeting.blocks) {
+        if (!block.module.empty()) used.insert(block.module);
+      }
+    }
+    for (auto& day : g.cycle.skipped) day.week += offset;
+    groups.push_back(std::move(g));
+  }
+  if (failed) return result;
+
+  Plan plan = plan_identity(program, start, options.seed);
+  for (const auto& group : program.groups) plan.groups.push_back({group.group, group.name});
+  merge_window(program, groups, start, plan_weeks(program, groups), plan);
+  std::map<std::string, size_t> term_index;
+  for (const auto& g : groups) {
+    for (const auto& term : g.cycle.score_terms) {
+      auto [it, inserted] = term_index.emplace(term.name, plan.score_terms.size());
+      if (inserted) plan.score_terms.push_back({term.name, term.weight, 0});
+      plan.score_terms[it->second].value = rounded(plan.score_terms[it->second].value + term.value);
+    }
+  }
+  for (const auto& term : plan.score_terms) plan.score += term.value;
+  plan.score = rounded(plan.score);
+  grouped_journeys(library, program, groups, start, plan);
+  std::set<std::string> excluded_everywhere;
+  for (const auto& m : library.modules) {
+    bool everywhere = true;
+    for (const auto& group : program.groups) {
+      everywhere = everywhere && std::any_of(group.excluded.begin(), group.excluded.end(),
+                                             [&](const ModuleRef& ref) { return ref.id == m.id; });
+    }
+    if (everywhere) excluded_everywhere.insert(m.id);
+  }
+  for (const auto& m : library.modules) {
+    if (!used.count(m.id) && !excluded_everywhere.count(m.id)) plan.unused.push_back(m.id);
+  }
+  std::sort(plan.unused.begin(), plan.unused.end());
+  plan.repeated = repeated_modules(plan.journeys);
+  if (!plan.skipped.empty()) plan.warnings.push_back(closure_note(program, plan));
+  out.insert(out.end(), plan.warnings.begin(), plan.warnings.end());
+  if (options.window_weeks > 0) merge_window(program, groups, *options.from, options.window_weeks, plan);
+  result.plan = std::move(plan);
+  return result;
+}
+
+}  // namespace iopplan

@@ -1,0 +1,444 @@
+// Programs with several groups ([[group]]) and pins: the schema's diagnostics, plans merged on one
+// calendar, journeys across groups, and an independent check of long stretches of the rotations.
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include <map>
+#include <set>
+
+#include "iopplan/sequencing/plan_json.hpp"
+#include "iopplan/sequencing/sequencer.hpp"
+#include "sequencing/plan_oracle.hpp"
+#include "sequencing/sequencing_fixtures.hpp"
+
+using namespace iopplan;
+using namespace iopplan::seqtest;
+
+namespace {
+
+constexpr const char* kPath = "input/programs/x.toml";
+
+// Two groups for small_library(): one for weeks 1-2 of the stay, one for the whole stay.
+std::string grouped_text() {
+  return "id = \"x\"\n"                           // 1
+         "name = \"Test program\"\n"              // 2
+         "admission = \"rolling\"\n"              // 3
+         "weeks = 4\n"                            // 4
+         "start_date = 2027-03-01\n"              // 5
+         "\n"                                     // 6
+         "[[group]]\n"                            // 7
+         "id = \"early\"\n"                       // 8
+         "name = \"Early group\"\n"               // 9
+         "weeks = [1, 2]\n"                       // 10
+         "meeting_days = [\"mon\"]\n"             // 11
+         "start_time = \"17:00\"\n"               // 12
+         "meeting_minutes = 60\n"                 // 13
+         "\n"                                     // 14
+         "[[group.block]]\n"                      // 15
+         "slot = \"Topic\"\n"                     // 16
+         "minutes = 60\n"                         // 17
+         "\n"                                     // 18
+         "[[group]]\n"                            // 19
+         "id = \"main\"\n"                        // 20
+         "name = \"Main group\"\n"                // 21
+         "weeks = [1, 4]\n"                       // 22
+         "meeting_days = [\"mon\", \"thu\"]\n"    // 23
+         "start_time = \"18:00\"\n"               // 24
+         "meeting_minutes = 60\n"                 // 25
+         "\n"                                     // 26
+         "[[group.block]]\n"                      // 27
+         "slot = \"Topic\"\n"                     // 28
+         "minutes = 60\n";                        // 29
+}
+
+struct Case {
+  int line;  // the line of grouped_text() to replace; 0 appends
+  const char* text;
+  const char* expected;
+};
+
+std::ostream& operator<<(std::ostream& out, const Case& c) { return out << c.text; }
+
+const Case kCases[] = {
+    {22, "weeks = [1, 6]",
+     "input/programs/x.toml:22:9: error: 'weeks' in group 2 is [1, 6]; it must lie within weeks 1-4 of the stay, first "
+     "to last\n"},
+    {10, "weks = [1, 2]", "input/programs/x.toml:10:1: error: unknown key 'weks' in group 1; did you mean 'weeks'?\n"},
+    {12, "start_time = \"17:30\"",
+     "input/programs/x.toml:24:14: error: group 'main' (Monday 18:00-19:00) overlaps group 'early' (17:30-18:30, line "
+     "7)\n"},
+    {16, "slot = \"Topic\"\ngroup_types = [\"family\"]",
+     "input/programs/x.toml:15:1: error: block 1 of group 'early' takes family sessions, but the group's attendees are "
+     "patients only; set attendees = \"patients-and-family\" or drop \"family\"\n"},
+    {6, "meeting_days = [\"mon\"]",
+     "input/programs/x.toml:6:16: error: 'meeting_days' belongs in each [[group]] when the program has groups\n"},
+    {20, "id = \"early\"",
+     "input/programs/x.toml:20:6: error: two groups have the id 'early' (the other at line 7)\n"},
+    {21, "name = \"Main group\"\nattendees = \"family\"",
+     "input/programs/x.toml:22:13: error: 'attendees' in group 2 is 'family'; it must be one of patients, "
+     "patients-and-family\n"},
+    {0, "[[group.pin]]\nmodule = \"a1\"\nweek = 1",
+     "input/programs/x.toml:33:8: error: 'week' in pin 1 pins to a program week, which a rolling program has not; use "
+     "'stay_weeks', such as [1, 2]\n"},
+    {0, "[[group.pin]]\nmodule = \"a9\"\nstay_weeks = [1, 5]",
+     "input/programs/x.toml:32:10: error: unknown module 'a9' in pin 1; did you mean 'a1'?\n"
+     "input/programs/x.toml:33:14: error: 'stay_weeks' in pin 1 is [1, 5]; it must lie within weeks 1-4 of the stay, "
+     "first to last\n"},
+};
+
+std::string load_errors(const std::string& text) {
+  Diagnostics out;
+  auto program = parse_program(kPath, text, small_library(), out);
+  sort_diagnostics(out);
+  BOOST_TEST(!program.has_value());
+  return diagnostics_text(out);
+}
+
+Program parse_ok(const std::string& text, const Library& library = small_library()) {
+  Diagnostics out;
+  auto program = parse_program(kPath, text, library, out);
+  if (!program) throw std::runtime_error(diagnostics_text(out));
+  return *program;
+}
+
+// An independent reading of a stretch of a grouped plan: per group, no module closer than its
+// repeat rule (one rotation of the group's weeks under "cycle"; pinned modules exempt), no track
+// over its weekly maximum in any calendar week, the seams between rounds included; and no module
+// in two groups.
+std::string grouped_violation(const Library& library, const Program& program, const Plan& plan) {
+  std::map<std::string, std::string> owner;  // module -> group
+  for (const auto& group : program.groups) {
+    std::set<std::string> pinned;
+    for (const auto& pin : group.pins) pinned.insert(pin.module.id);
+    int rotation = (group.audience_last > 0 ? group.audience_last : program.weeks) - group.audience_first + 1;
+    int gap = group.no_repeat_within_weeks == 0 ? rotation : group.no_repeat_within_weeks;
+    std::map<std::string, int> last_week;                 // module -> week last met
+    std::map<std::pair<int, std::string>, int> per_week;  // (week, track) -> sessions
+    for (const auto& meeting : plan.meetings) {
+      if (meeting.group != group.group) continue;
+      for (const auto& block : meeting.blocks) {
+        if (block.module.empty()) continue;
+        const Module* m = find_module(library, block.module);
+        if (m == nullptr) return "unknown module " + block.module;
+        if (owner.emplace(m->id, group.group).first->second != group.group) return m->id + " is in two groups";
+        if (!pinned.count(m->id)) {
+          auto it = last_week.find(m->id);
+          if (it != last_week.end() && meeting.week - it->second < gap) {
+            return m->id + " repeats in group " + group.group + " after " + std::to_string(meeting.week - it->second) +
+                   " weeks (week " + std::to_string(meeting.week) + ")";
+          }
+          last_week[m->id] = meeting.week;
+        }
+        ++per_week[{meeting.week, m->track}];
+      }
+    }
+    for (const auto& limit : group.limits) {
+      for (const auto& [key, n] : per_week) {
+        if (key.second == limit.track && limit.max_per_week >= 0 && n > limit.max_per_week) {
+          return limit.track + " over max_per_week in week " + std::to_string(key.first) + " of group " + group.group;
+        }
+      }
+    }
+  }
+  return "";
+}
+
+Plan plan_weeks(const Library& library, const Program& program, int weeks, uint64_t seed = 1) {
+  PlanOptions options;
+  options.seed = seed;
+  options.from = program.start_date;
+  options.window_weeks = weeks;
+  PlanResult result = make_plan(library, program, options);
+  if (!result.plan) throw std::runtime_error(diagnostics_text(result.diagnostics));
+  return *result.plan;
+}
+
+const Meeting* meeting_at(const Plan& plan, const Date& date, const std::string& group) {
+  for (const auto& meeting : plan.meetings) {
+    if (meeting.date == date && meeting.group == group) return &meeting;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(groups)
+
+BOOST_DATA_TEST_CASE(group_schema_errors_are_exact, boost::unit_test::data::make(kCases), c) {
+  std::string text = grouped_text();
+  text = c.line == 0 ? text + "\n" + c.text + "\n" : replace_line(text, c.line, c.text);
+  BOOST_TEST(load_errors(text) == c.expected);
+}
+
+BOOST_AUTO_TEST_CASE(parallel_groups_for_different_weeks_of_the_stay_may_share_a_time) {
+  Program program = parse_ok(replace_line(replace_line(grouped_text(), 22, "weeks = [3, 4]"), 24, "start_time = \"17:00\""));
+  BOOST_TEST(program.groups.size() == 2u);
+  BOOST_TEST(program.groups[1].audience_first == 3);
+  BOOST_TEST(program.groups[1].weeks == 2);  // planned as a rotation of two weeks
+}
+
+// Both groups meet on Mondays, back to back; each module is planned in one group only.
+BOOST_AUTO_TEST_CASE(groups_meet_on_one_calendar) {
+  Program program = parse_ok(grouped_text());
+  PlanResult result = make_plan(small_library(), program, PlanOptions{});
+  BOOST_REQUIRE_MESSAGE(result.plan, diagnostics_text(result.diagnostics));
+  const Plan& plan = *result.plan;
+  BOOST_REQUIRE(plan.meetings.size() >= 3u);
+  BOOST_TEST(to_iso(plan.meetings[0].date) == "2027-03-01");
+  BOOST_TEST(plan.meetings[0].group == "early");
+  BOOST_TEST(clock_time(plan.meetings[0].start) == "17:00");
+  BOOST_TEST(plan.meetings[1].group == "main");
+  BOOST_TEST(clock_time(plan.meetings[1].start) == "18:00");
+  BOOST_TEST(to_iso(plan.meetings[2].date) == "2027-03-04");
+  // Four weeks: the early group's two-week rotation runs twice, the main group's once.
+  int early = 0, main = 0;
+  for (const auto& meeting : plan.meetings) (meeting.group == "early" ? early : main) += 1;
+  BOOST_TEST(early == 4);
+  BOOST_TEST(main == 8);
+  BOOST_TEST(grouped_violation(small_library(), program, plan_weeks(small_library(), program, 52)) == "");
+  // A participant joining in week 2 attends the early group in their weeks 1-2 only: Mondays of
+  // weeks 2 and 3.
+  const Journey& second = plan.journeys[1];
+  BOOST_TEST(second.entry_week == 2);
+  std::vector<std::string> early_dates;
+  for (const auto& session : second.attended) {
+    if (session.group == "early") early_dates.push_back(to_iso(session.date));
+  }
+  BOOST_TEST(early_dates == (std::vector<std::string>{"2027-03-08", "2027-03-15"}), boost::test_tools::per_element());
+  BOOST_TEST(second.sessions == 10);
+  BOOST_TEST((second.group_sessions == std::vector<std::pair<std::string, int>>{{"early", 2}, {"main", 8}}));
+  std::string json = plan_to_json(plan);
+  BOOST_TEST(json.find("\"groups\": {\n        \"early\": 2,\n        \"main\": 8\n      }") != std::string::npos);
+}
+
+// Explanations of a later round name the round-1 meeting they were planned for.
+BOOST_AUTO_TEST_CASE(later_rounds_say_which_round_their_reasons_come_from) {
+  Program program = parse_ok(grouped_text());
+  Plan plan = plan_weeks(small_library(), program, 8);
+  const Meeting* first = meeting_at(plan, Date{2027, 3, 1}, "main");
+  const Meeting* second = meeting_at(plan, Date{2027, 3, 29}, "main");  // round 2 begins in week 5
+  BOOST_REQUIRE(first && second);
+  BOOST_TEST(second->blocks[0].module == first->blocks[0].module);
+  BOOST_TEST(second->blocks[0].reason == "round 2 repeats round 1's 2027-03-01: " + first->blocks[0].reason);
+}
+
+// A rolling pin recurs every window: a module pinned to weeks 1-2 of the stay is held in weeks 1 and
+// 3 of the main group's four-week rotation, and every entry week meets it in its first two weeks.
+BOOST_AUTO_TEST_CASE(a_rolling_pin_recurs_so_every_stay_meets_it_early) {
+  Program program = parse_ok(grouped_text() + "\n[[group.pin]]\nmodule = \"b2\"\nstay_weeks = [1, 2]\n");
+  for (uint64_t seed = 1; seed <= 20; ++seed) {
+    BOOST_TEST_CONTEXT("seed " << seed) {
+      Plan year = plan_weeks(small_library(), program, 52, seed);
+      BOOST_TEST(grouped_violation(small_library(), program, year) == "");
+      PlanOptions options;
+      options.seed = seed;
+      PlanResult result = make_plan(small_library(), program, options);
+      BOOST_REQUIRE(result.plan);
+      for (const auto& journey : result.plan->journeys) {
+        bool met = false;
+        for (const auto& session : journey.attended) {
+          if (session.date < add_days(journey.entry_date, 14) && session.group == "main") {
+            const Meeting* meeting = meeting_at(year, session.date, "main");
+            BOOST_REQUIRE(meeting);
+            for (const auto& block : meeting->blocks) met = met || block.module == "b2";
+          }
+        }
+        BOOST_TEST(met, "entry week " << journey.entry_week << " meets b2 in its first two weeks");
+        BOOST_TEST(journey.required_missed.empty());
+      }
+    }
+  }
+}
+
+// Closed: a pin to a week takes that week's first slot; "last" the plan's closing session.
+BOOST_AUTO_TEST_CASE(closed_pins_take_their_week_and_the_closing_session) {
+  std::string text = small_program_text() + "\n[[pin]]\nmodule = \"c3\"\nweek = 2\n\n[[pin]]\nmodule = \"a4\"\nweek = \"last\"\n";
+  Program program = parse_ok(text);
+  for (uint64_t seed = 1; seed <= 20; ++seed) {
+    PlanOptions options;
+    options.seed = seed;
+    PlanResult result = make_plan(small_library(), program, options);
+    BOOST_REQUIRE_MESSAGE(result.plan, diagnostics_text(result.diagnostics));
+    const Plan& plan = *result.plan;
+    BOOST_TEST(plan.meetings[2].blocks[1].module == "c3");  // week 2's first meeting
+    BOOST_TEST(plan.meetings.back().blocks[1].module == "a4");
+    BOOST_TEST(plan.meetings.back().blocks[1].reason == "pinned (input/programs/x.toml:22)");
+    BOOST_TEST(oracle_violation(small_library(), program, plan) == "");
+  }
+}
+
+// A pin ignores the slot's tracks, but not its length.
+BOOST_AUTO_TEST_CASE(a_pin_that_fits_no_slot_is_reported_at_the_pin) {
+  std::vector<Module> modules;
+  for (int i = 1; i <= 6; ++i) modules.push_back(make_module("a" + std::to_string(i), "a", 45));
+  modules.push_back(make_module("b1", "b", 45));
+  modules.push_back(make_module("long", "b", 90));
+  Library library = make_library({"a", "b"}, modules);
+  std::string text = replace_line(small_program_text(), 16, "minutes = 60\ntracks = [\"a\"]");
+  Program program = parse_ok(text + "\n[[pin]]\nmodule = \"b1\"\nweek = 2\n", library);
+  PlanResult result = make_plan(library, program, PlanOptions{});
+  BOOST_REQUIRE_MESSAGE(result.plan, diagnostics_text(result.diagnostics));
+  BOOST_TEST(result.plan->meetings[2].blocks[1].module == "b1");
+  program = parse_ok(text + "\n[[pin]]\nmodule = \"long\"\nweek = 2\n", library);
+  result = make_plan(library, program, PlanOptions{});
+  BOOST_TEST(!result.plan);
+  BOOST_TEST(diagnostics_text(result.diagnostics) ==
+             "input/programs/x.toml:19:1: error: pinned module 'long' (90 minutes, track b, skills) fits no content "
+             "slot of week 2\n");
+}
+
+// A pinned module's prerequisites come before its first session; none can come before week 1.
+BOOST_AUTO_TEST_CASE(a_pinned_module_s_prerequisites_come_first) {
+  std::vector<Module> modules;
+  for (int i = 1; i <= 6; ++i) modules.push_back(make_module("a" + std::to_string(i), "a"));
+  modules.push_back(make_module("plan", "a", 60, GroupType::skills, Phase::any, {"a1", "a2"}));
+  Library library = make_library({"a"}, modules);
+  for (uint64_t seed = 1; seed <= 20; ++seed) {
+    Program program = parse_ok(small_program_text() + "\n[[pin]]\nmodule = \"plan\"\nweek = \"last\"\n", library);
+    PlanOptions options;
+    options.seed = seed;
+    PlanResult result = make_plan(library, program, options);
+    BOOST_REQUIRE_MESSAGE(result.plan, diagnostics_text(result.diagnostics));
+    BOOST_TEST(oracle_violation(library, program, *result.plan) == "");
+  }
+  Program early = parse_ok(small_program_text() + "\n[[pin]]\nmodule = \"plan\"\nweek = 1\n", library);
+  PlanResult result = make_plan(library, early, PlanOptions{});
+  BOOST_TEST(!result.plan);
+  BOOST_TEST(diagnostics_text(result.diagnostics) ==
+             "input/programs/x.toml:18:1: error: pinned module 'plan' needs 'a1' first, but no slot before its first "
+             "session (week 1) can take 'a1'\n"
+             "input/programs/x.toml:18:1: error: pinned module 'plan' needs 'a2' first, but no slot before its first "
+             "session (week 1) can take 'a2'\n");
+}
+
+// Family-type modules go only to groups with relatives.
+BOOST_AUTO_TEST_CASE(family_modules_stay_out_of_patient_groups) {
+  std::vector<Module> modules;
+  for (int i = 1; i <= 6; ++i) modules.push_back(make_module("f" + std::to_string(i), "a", 60, GroupType::family));
+  for (int i = 1; i <= 6; ++i) modules.push_back(make_module("s" + std::to_string(i), "a", 60, GroupType::skills));
+  Library library = make_library({"a"}, modules);
+  Program program = parse_ok(replace_line(grouped_text(), 21, "name = \"Main group\"\nattendees = \"patients-and-family\""),
+                             library);
+  for (uint64_t seed = 1; seed <= 20; ++seed) {
+    PlanOptions options;
+    options.seed = seed;
+    PlanResult result = make_plan(library, program, options);
+    BOOST_REQUIRE_MESSAGE(result.plan, diagnostics_text(result.diagnostics));
+    for (const auto& meeting : result.plan->meetings) {
+      if (meeting.group == "early") BOOST_TEST(meeting.blocks[0].module[0] == 's');
+    }
+  }
+}
+
+// Two tracks kept on separate days never share a meeting, for any seed.
+BOOST_AUTO_TEST_CASE(separate_days_keep_two_tracks_apart) {
+  std::string text = replace_line(small_program_text(), 8, "meeting_minutes = 150") +
+                     "\n[[block]]\nslot = \"Second topic\"\nminutes = 60\n\n[rules]\nseparate_days = [[\"a\", \"b\"]]\n";
+  Program program = parse_ok(text);
+  BOOST_REQUIRE(program.separate_days.size() == 1u);
+  for (uint64_t seed = 1; seed <= 20; ++seed) {
+    PlanOptions options;
+    options.seed = seed;
+    PlanResult result = make_plan(small_library(), program, options);
+    BOOST_REQUIRE_MESSAGE(result.plan, diagnostics_text(result.diagnostics));
+    BOOST_TEST(oracle_violation(small_library(), program, *result.plan) == "");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(separate_days_errors_are_exact) {
+  std::string text = small_program_text() + "\n[rules]\nseparate_days = [[\"a\", \"d\"], [\"b\", \"b\"], \"c\"]\n";
+  BOOST_TEST(load_errors(text) ==
+             "input/programs/x.toml:19:24: error: unknown track 'd' in 'separate_days' in [rules]; did you mean 'a'?\n"
+             "input/programs/x.toml:19:30: error: 'separate_days' in [rules] pairs track 'b' with itself\n"
+             "input/programs/x.toml:19:42: error: each entry of 'separate_days' in [rules] must be a pair of track ids, "
+             "such as [\"twelve-step\", \"cbt-coping-skills\"]\n");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(matrix_16_week)
+
+// Every entry week attends early-recovery skills only in its first 4 weeks and family education only
+// in weeks 1-12 (a closed day moves a session on by up to a week: the program extends), attends each
+// group's nominal sessions, and meets every required and pinned module.
+BOOST_AUTO_TEST_CASE(journeys_follow_each_group_s_weeks_of_the_stay) {
+  Program program = builtin_program("matrix-16-week");
+  PlanResult result = make_plan(builtin_library(), program, PlanOptions{});
+  BOOST_REQUIRE_MESSAGE(result.plan, diagnostics_text(result.diagnostics));
+  BOOST_TEST(result.plan->journeys.size() == 16u);
+  for (const auto& journey : result.plan->journeys) {
+    BOOST_TEST_CONTEXT("entry week " << journey.entry_week) {
+      Date joins = add_days(program.start_date, 7L * (journey.entry_week - 1));
+      // Closed days on a group's meeting days from `from` through its weeks plus one.
+      auto closed = [&](const Date& from, int weeks, std::vector<Weekday> days) {
+        int n = 0;
+        for (Date d = from; d < add_days(from, 7L * (weeks + 1)); d = add_days(d, 1)) {
+          bool meets = std::find(days.begin(), days.end(), weekday_of(d)) != days.end();
+          n += meets && !closure_reason(program.groups[0], d).empty() ? 1 : 0;
+        }
+        return n;
+      };
+      int ers_slack = 7 * closed(joins, 4, {Weekday::monday, Weekday::friday});
+      int family_slack = 7 * closed(joins, 12, {Weekday::wednesday});
+      std::map<std::string, int> sessions;
+      for (const auto& session : journey.attended) {
+        long day_of_stay = days_between(joins, session.date);
+        ++sessions[session.group];
+        if (session.group == "early-recovery") BOOST_TEST(day_of_stay < 28 + ers_slack);
+        if (session.group == "family-education") BOOST_TEST(day_of_stay < 84 + family_slack);
+        if (session.group == "social-support") BOOST_TEST(day_of_stay >= 84);
+        BOOST_TEST(day_of_stay < 16 * 7 + 14);
+      }
+      BOOST_TEST(sessions["early-recovery"] == 8);
+      BOOST_TEST(sessions["relapse-prevention"] == 32);
+      BOOST_TEST(sessions["family-education"] == 12);
+      BOOST_TEST(sessions["social-support"] == 4);
+      BOOST_TEST(journey.required_missed.empty());
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(no_rule_breaks_over_a_year_for_any_seed) {
+  Program program = builtin_program("matrix-16-week");
+  for (uint64_t seed = 1; seed <= 20; ++seed) {
+    BOOST_TEST_CONTEXT("seed " << seed) {
+      Plan year = plan_weeks(builtin_library(), program, 60, seed);
+      std::string json = plan_to_json(year);  // what other tools read
+      Diagnostics out;
+      auto back = plan_from_json(json, "plan.json", out);
+      BOOST_REQUIRE_MESSAGE(back, diagnostics_text(out));
+      BOOST_TEST(grouped_violation(builtin_library(), program, *back) == "");
+    }
+  }
+}
+
+// Any four weeks equal, date for date and group for group, the same dates of a year's plan.
+BOOST_AUTO_TEST_CASE(a_window_matches_a_year_s_plan) {
+  Program program = builtin_program("matrix-16-week");
+  Plan year = plan_weeks(builtin_library(), program, 60);
+  std::map<std::string, std::string> by_key;  // date and group -> the meeting's JSON
+  Plan one;
+  for (const auto& meeting : year.meetings) {
+    one.meetings = {meeting};
+    by_key[to_iso(meeting.date) + " " + meeting.group] = plan_to_json(one);
+  }
+  for (int day = 0; day < 364; day += 11) {  // every weekday, through the year
+    Date from = add_days(program.start_date, day);
+    PlanOptions options;
+    options.from = from;
+    options.window_weeks = 4;
+    PlanResult window = make_plan(builtin_library(), program, options);
+    BOOST_REQUIRE(window.plan);
+    size_t expected = 0;
+    for (const auto& meeting : year.meetings) expected += (from <= meeting.date && meeting.date < add_days(from, 28)) ? 1 : 0;
+    BOOST_TEST_CONTEXT("from " << to_iso(from)) {
+      BOOST_TEST(window.plan->meetings.size() == expected);
+      for (const auto& meeting : window.plan->meetings) {
+        one.meetings = {meeting};
+        BOOST_TEST(by_key[to_iso(meeting.date) + " " + meeting.group] == plan_to_json(one));
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
