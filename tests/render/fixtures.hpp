@@ -120,7 +120,8 @@ inline Plan fixture_plan() {
   plan.skipped = {{2, {2027, 1, 11}, "closure: staff training"}};
   plan.coverage = {{1, 5, {}, {}}, {2, 2, {"saying-no"}, {}}};
   plan.required = {"noticing-cravings", "saying-no"};
-  plan.journeys = {{1, {2027, 1, 4}, 4, {}, {}, {{"noticing-cravings", 2}}}, {2, {2027, 1, 13}, 2, {"saying-no"}, {}, {}}};
+  plan.journeys = {{1, {2027, 1, 4}, 4, {}, {}, {{"noticing-cravings", 2}}, {}, {}},
+                   {2, {2027, 1, 13}, 2, {"saying-no"}, {}, {}, {}, {}}};
   plan.repeated = {{"noticing-cravings", 2}};
   plan.score_terms = {{"track spread", 1.0, 0.25}, {"module repeats", 2.0, 0.0}};
   plan.hours = {{1, 3.0}, {2, 2.5}};
@@ -186,7 +187,7 @@ inline Plan nasty_plan() {
   plan.meetings[0].blocks[0].guidance = "Guidance " + kNasty;
   plan.skipped = {{1, {2027, 1, 6}, "Reason " + kNasty}};
   plan.required = {"nasty"};
-  plan.journeys = {{1, {2027, 1, 4}, 1, {"nasty"}, {}, {{"nasty", 2}}}};
+  plan.journeys = {{1, {2027, 1, 4}, 1, {"nasty"}, {}, {{"nasty", 2}}, {}, {}}};
   plan.unused = {"nasty"};
   plan.repeated = {{"nasty", 2}};
   plan.score_terms = {{"Goal " + kNasty, 1.0, 1.0}};
