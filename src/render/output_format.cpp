@@ -8,14 +8,17 @@ const std::vector<OutputFormat>& output_formats() {
   static const std::vector<OutputFormat> formats = {
       {Document::index, Format::html, "index.html.mustache", ".html"},
       {Document::index, Format::md, "index.md.mustache", ".md"},
+      {Document::index, Format::pdf, "index.html.mustache", ".pdf"},
       {Document::week_plan, Format::html, "week-plan.html.mustache", ".html"},
       {Document::week_plan, Format::md, "week-plan.md.mustache", ".md"},
       {Document::facilitator_guide, Format::html, "facilitator-guide.html.mustache", ".html"},
       {Document::facilitator_guide, Format::md, "facilitator-guide.md.mustache", ".md"},
+      {Document::facilitator_guide, Format::pdf, "facilitator-guide.html.mustache", ".pdf"},
       {Document::handouts, Format::html, "handouts.html.mustache", ".html"},
       {Document::handouts, Format::md, "handouts.md.mustache", ".md"},
+      {Document::handouts, Format::pdf, "print-handout.html.mustache", ".pdf"},
       {Document::print_packet, Format::html, "print-packet.html.mustache", ".html"},
-      {Document::print_packet, Format::pdf, "print-packet.html.mustache", ".pdf"},
+      {Document::print_packet, Format::pdf, "print-sign-in.html.mustache", ".pdf"},
   };
   return formats;
 }

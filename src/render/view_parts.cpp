@@ -223,6 +223,7 @@ MustacheData base_view(const ViewContext& ctx, Flavor flavor, const std::string&
   view["program"] = std::move(program);
   view["page_size"] = MustacheData(ctx.options.paper == Paper::a4 ? "A4" : "letter");
   view["large_print"] = MustacheData(ctx.options.large_print);
+  view["dated"] = MustacheData(!ctx.options.undated);
   view["index_link"] = MustacheData(root + "index" + ext(flavor));
   view["plan_json_link"] = MustacheData(root + "plan.json");
   // Styles per track: colour for screens, line style and abbreviation for black-and-white paper.

@@ -63,4 +63,11 @@ MustacheData facilitator_guide_view(ViewContext& ctx, const MeetingEntry& entry,
 MustacheData handouts_view(ViewContext& ctx, const MeetingEntry& entry, Flavor flavor);
 MustacheData print_packet_view(ViewContext& ctx, int week);
 
+// Pages printed once each and assembled into PDFs: one handout of one meeting in one language
+// (print-handout), a meeting's sign-in sheet in the first language (print-sign-in), the back of a
+// copy that ends on an odd page (print-blank).
+MustacheData print_handout_view(ViewContext& ctx, const MeetingEntry& entry, const Module& m, const std::string& language);
+MustacheData sign_in_view(ViewContext& ctx, const MeetingEntry& entry);
+MustacheData blank_page_view(ViewContext& ctx);
+
 }  // namespace iopplan

@@ -112,7 +112,8 @@ BOOST_AUTO_TEST_CASE(writes_the_documented_layout) {
   };
   BOOST_TEST(paths_of(*site) == expected, boost::test_tools::per_element());
   BOOST_TEST(site->documents == 24);
-  BOOST_TEST(site->print_jobs.empty());
+  BOOST_TEST(site->print_documents.empty());
+  BOOST_TEST(site->pdfs.empty());
   BOOST_TEST(find_file(*site, "plan.json")->content == kPlanJson);
 }
 
@@ -200,22 +201,64 @@ BOOST_AUTO_TEST_CASE(markdown_only_has_no_print_packet) {
   BOOST_TEST(site->documents == 11);  // index, 2 week plans, 4 guides, 4 handouts
 }
 
-BOOST_AUTO_TEST_CASE(pdf_is_printed_from_the_print_packet_html) {
+BOOST_AUTO_TEST_CASE(pdf_prints_each_page_once_and_assembles_every_printed_document) {
   Diagnostics diagnostics;
   RenderOptions options;
   options.formats = {Format::html, Format::pdf};
+  options.copies = 3;
   auto site = render_fixture(options, diagnostics);
   BOOST_REQUIRE_MESSAGE(site, diagnostics_text(diagnostics));
-  BOOST_REQUIRE(site->print_jobs.size() == 2u);
-  BOOST_TEST(site->print_jobs[0].pdf_path == "week-01/print-packet.pdf");
-  BOOST_TEST(site->print_jobs[0].html == find_file(*site, "week-01/print-packet.html")->content);
+  std::vector<std::string> paths;
+  for (const auto& pdf : site->pdfs) paths.push_back(pdf.path + " (" + pdf.title + ")");
+  const std::vector<std::string> expected = {
+      "index.pdf (Evening IOP: program at a glance)",
+      "week-01/2027-01-04/facilitator-guide.pdf (Facilitator guide: Monday, January 4, 2027)",
+      "week-01/2027-01-04/handouts.pdf (Handouts: Monday, January 4, 2027)",
+      "week-01/2027-01-06/facilitator-guide.pdf (Facilitator guide: Wednesday, January 6, 2027)",
+      "week-01/2027-01-06/handouts.pdf (Handouts: Wednesday, January 6, 2027)",
+      "week-01/print-packet.pdf (Print packet: week 1)",
+      "week-02/2027-01-13/facilitator-guide.pdf (Facilitator guide: Wednesday, January 13, 2027)",
+      "week-02/2027-01-13/handouts.pdf (Handouts: Wednesday, January 13, 2027)",
+      "week-02/2027-01-15/facilitator-guide.pdf (Facilitator guide: Friday, January 15, 2027)",
+      "week-02/2027-01-15/handouts.pdf (Handouts: Friday, January 15, 2027)",
+      "week-02/print-packet.pdf (Print packet: week 2)",
+  };
+  BOOST_TEST(paths == expected, boost::test_tools::per_element());
+  // The packet: per meeting its sign-in sheet once, then each of its handout pages `copies` times;
+  // the handout pages are the very pages of the meeting's handouts.pdf.
+  const PdfFile& packet = site->pdfs[5];
+  const PdfFile& handouts = site->pdfs[2];
+  BOOST_REQUIRE(!handouts.parts.empty());
+  BOOST_TEST(packet.parts[0].copies == 1);
+  BOOST_TEST(site->print_documents[packet.parts[0].document].html.find("Group sign-in sheet") != std::string::npos);
+  for (size_t i = 0; i < handouts.parts.size(); ++i) {
+    BOOST_TEST(packet.parts[1 + i].document == handouts.parts[i].document);
+    BOOST_TEST(packet.parts[1 + i].copies == 3);
+    BOOST_TEST(handouts.parts[i].copies == 1);
+  }
+  // Every page is printed once, with its title, the program and "Page X of Y" around it.
+  std::set<std::string> pages;
+  for (const auto& document : site->print_documents) pages.insert(document.html);
+  BOOST_TEST(pages.size() == site->print_documents.size());
+  BOOST_REQUIRE(site->blank_page);
+  for (size_t i = 0; i < site->print_documents.size(); ++i) {
+    const PrintDocument& document = site->print_documents[i];
+    if (i == *site->blank_page) {
+      BOOST_TEST(document.html.find("This page is intentionally blank.") != std::string::npos);
+      BOOST_TEST(document.header_html.empty());
+      continue;
+    }
+    BOOST_TEST(document.header_html.find("<span>Evening IOP</span>") != std::string::npos);
+    BOOST_TEST(document.footer_html.find(R"(Page <span class="pageNumber"></span> of <span class="totalPages"></span>)") !=
+               std::string::npos);
+  }
   BOOST_TEST(find_file(*site, "index.html")->content.find("href=\"week-01/print-packet.pdf\"") != std::string::npos);
   options.formats = {Format::pdf};
-  site = render_fixture(options, diagnostics);
-  BOOST_REQUIRE(site);
-  BOOST_TEST(paths_of(*site) == (std::vector<std::string>{"plan.json", "calendar.ics", "sessions.csv"}),
+  auto pdf_only = render_fixture(options, diagnostics);
+  BOOST_REQUIRE(pdf_only);
+  BOOST_TEST(paths_of(*pdf_only) == (std::vector<std::string>{"plan.json", "calendar.ics", "sessions.csv"}),
              boost::test_tools::per_element());
-  BOOST_TEST(site->print_jobs.size() == 2u);
+  BOOST_TEST(pdf_only->pdfs.size() == site->pdfs.size());
 }
 
 BOOST_AUTO_TEST_CASE(paper_size_and_large_print_reach_the_print_css) {
@@ -439,9 +482,14 @@ BOOST_AUTO_TEST_CASE(markup_and_mustache_in_content_print_as_visible_text_in_eve
   Diagnostics diagnostics;
   auto site = render_site(nasty_plan(), kPlanJson, library, org, builtin_templates(), options, diagnostics);
   BOOST_REQUIRE_MESSAGE(site, diagnostics_text(diagnostics));
-  BOOST_REQUIRE(site->print_jobs.size() == 1u);
   std::vector<OutputFile> documents = site->files;
-  documents.push_back({"week-01/print-packet.pdf (its html)", site->print_jobs[0].html});
+  for (const auto& document : site->print_documents) {
+    BOOST_TEST(document.html.find("<script") == std::string::npos);
+    BOOST_TEST(document.header_html.find("<script") == std::string::npos);
+    if (!document.header_html.empty()) {
+      BOOST_TEST(visible_html(document.header_html).find("Program " + kNasty) != std::string::npos);
+    }
+  }
   // What each kind of document must show, plain strings and Markdown fields alike.
   std::map<std::string, std::vector<std::string>> shown = {
       {"index", {"Org", "Program", "Title", "Reason", "Warning", "Track"}},
@@ -470,7 +518,7 @@ BOOST_AUTO_TEST_CASE(markup_and_mustache_in_content_print_as_visible_text_in_eve
     }
     ++checked;
   }
-  BOOST_TEST(checked == 10);  // 2 index, 2 week plans, 2 guides, 2 handouts, packet html, packet for pdf
+  BOOST_TEST(checked == 9);  // 2 index, 2 week plans, 2 guides, 2 handouts, packet html
 }
 
 BOOST_AUTO_TEST_SUITE_END()
