@@ -157,8 +157,7 @@ bool pdf_run(const std::string& root, const std::string& chromium) {
   BuildResult result = build(DiskFileSource(), request);
   double build_seconds = seconds_since(start);
   bool ok = result.run.stopped == Stop::none;
-  for (const auto& d : result.run.diagnostics) std::fprintf(stderr, "%s
-", format_diagnostic(d).c_str());
+  for (const auto& d : result.run.diagnostics) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
 
   // The floor: the same distinct pages, one document, one browser.
   PlanRun run = plan_program(DiskFileSource(), request.plan);
@@ -166,8 +165,7 @@ bool pdf_run(const std::string& root, const std::string& chromium) {
   auto templates = load_templates(DiskFileSource(), request.templates_dir, "", diagnostics);
   std::optional<Site> site;
   if (run.plan && templates) {
-    site = render_site(*run.plan, "{}
-", run.library, run.organization, *templates, request.render, diagnostics);
+    site = render_site(*run.plan, "{}\n", run.library, run.organization, *templates, request.render, diagnostics);
   }
   if (!site) return false;
   const std::string& first = site->print_documents.front().html;

@@ -7,6 +7,7 @@
 
 #include "iopplan/render/site.hpp"
 #include "render/fixtures.hpp"
+#include "render/view_parts.hpp"
 
 using namespace iopplan;
 using namespace iopplan::fixtures;
@@ -125,9 +126,9 @@ BOOST_AUTO_TEST_CASE(print_packet_has_a_blank_sign_in_sheet_per_meeting_and_each
   BOOST_REQUIRE_MESSAGE(site, diagnostics_text(diagnostics));
   const std::string& packet = find_file(*site, "week-01/print-packet.html")->content;
   BOOST_TEST(occurrences(packet, "<h1>Group sign-in sheet</h1>") == 2u);
-  // group_size 4 -> four numbered blank lines per sheet, nothing filled in.
-  BOOST_TEST(occurrences(packet, "<tr><td class=\"number\">4</td><td></td><td></td>") == 2u);
-  BOOST_TEST(occurrences(packet, "<tr><td class=\"number\">5</td>") == 0u);
+  // group_size 4 -> 4 + 4 spare numbered blank lines per sheet, nothing filled in.
+  BOOST_TEST(occurrences(packet, "<tr><td class=\"number\">8</td><td></td><td></td>") == 2u);
+  BOOST_TEST(occurrences(packet, "<tr><td class=\"number\">9</td>") == 0u);
   BOOST_TEST(occurrences(packet, "<h1>Cravings Are Waves</h1>") == 3u);
   BOOST_TEST(occurrences(packet, "<h1>Better Sleep</h1>") == 3u);
   BOOST_TEST(occurrences(packet, "<h1>Saying No</h1>") == 3u);
@@ -276,6 +277,17 @@ BOOST_AUTO_TEST_CASE(paper_size_and_large_print_reach_the_print_css) {
   BOOST_TEST(large.find("--base: 16pt;") != std::string::npos);
   // Large print also leaves more room to write.
   BOOST_TEST(occurrences(large, "class=\"write-line\"") == occurrences(normal, "class=\"write-line\"") / 3 * 4);
+}
+
+BOOST_AUTO_TEST_CASE(prompts_that_ask_for_a_plan_or_a_list_get_five_lines) {
+  BOOST_TEST(writing_lines("My plan for Friday night:", false) == 5);
+  BOOST_TEST(writing_lines("Three people I can call, and their numbers:", false) == 5);
+  BOOST_TEST(writing_lines("List your early warning signs.", false) == 5);
+  BOOST_TEST(writing_lines("The steps I will take when a craving starts", false) == 5);
+  BOOST_TEST(writing_lines("How did your body feel during the breathing?", false) == 3);
+  BOOST_TEST(writing_lines("What does a planet look like?", false) == 3);  // whole words only
+  BOOST_TEST(writing_lines("My plan:", true) == 6);
+  BOOST_TEST(writing_lines("One feeling I noticed:", true) == 4);
 }
 
 BOOST_AUTO_TEST_CASE(copies_default_to_the_group_size) {
