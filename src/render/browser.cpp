@@ -276,7 +276,8 @@ std::optional<json> Browser::reply(long id, BrowserError& error) {
 }
 
 bool Browser::print_all(const std::vector<PrintDocument>& requests,
-                        const std::function<void(size_t, std::string&&)>& done, BrowserError& error) {
+                        const std::function<void(size_t, std::string&&)>& done, BrowserError& error,
+                        const std::string& before_print) {
   struct InFlight {
     size_t request = 0;
     long print_id = 0;
@@ -298,6 +299,7 @@ bool Browser::print_all(const std::vector<PrintDocument>& requests,
       // Both commands at once: a session runs its commands in order, and the page is complete
       // when setDocumentContent returns (no network, no file to load).
       send("Page.setDocumentContent", {{"frameId", frames[t]}, {"html", request.html}}, sessions_[t]);
+      if (!before_print.empty()) send("Runtime.evaluate", {{"expression", before_print}}, sessions_[t]);
       bool header_footer = !request.header_html.empty() || !request.footer_html.empty();
       json params = {{"displayHeaderFooter", header_footer},
                      {"headerTemplate", request.header_html.empty() ? "<span></span>" : request.header_html},

@@ -39,8 +39,10 @@ class Browser {
   // Prints every document (its header and footer templates included), at most one per tab at a
   // time; `done(i, pdf)` receives the PDF of documents[i] as it arrives. False with `error` set on
   // the first failure, timeout or interruption (interrupted(), base/interrupt.hpp).
+  // `before_print`, when not empty, is JavaScript run in each page just before it is printed.
   bool print_all(const std::vector<PrintDocument>& requests,
-                 const std::function<void(size_t, std::string&&)>& done, BrowserError& error);
+                 const std::function<void(size_t, std::string&&)>& done, BrowserError& error,
+                 const std::string& before_print = "");
 
   // Closes the browser, kills what is left of its process group and removes the profile folder.
   void stop();

@@ -18,4 +18,12 @@ namespace iopplan {
 std::optional<std::vector<std::string>> assemble_pdfs(const Site& site, const std::vector<std::string>& printed,
                                                       const std::string& fixed_date, Diagnostics& out);
 
+// The pages of `pdf`, and the lines of text on its last page: distinct baselines, as pdftotext
+// would show them (a printed header and footer count as a line each). {0, 0} when unreadable.
+struct LastPage {
+  int pages = 0;
+  int lines = 0;
+};
+LastPage last_page_of(const std::string& pdf);
+
 }  // namespace iopplan

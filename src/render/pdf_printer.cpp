@@ -21,6 +21,20 @@ namespace {
 // few enough that a big build stays within memory.
 constexpr size_t kTabs = 3;
 
+// No printed page of a document longer than one page holds fewer lines of text than this,
+// besides its header and footer.
+constexpr int kLineFloor = 8;
+
+// Ways to lay out a handout again, tried in order until its last page is not near empty.
+const char* const kFits[] = {"document.body.classList.add('fit-tight')",
+                             "document.body.classList.add('fit-break')",
+                             "document.body.classList.add('fit-tight', 'fit-break')"};
+
+bool near_empty_end(const std::string& pdf) {
+  LastPage last = last_page_of(pdf);
+  return last.pages > 1 && last.lines - 2 < kLineFloor;
+}
+
 bool is_executable(const fs::path& path) {
   std::error_code ec;
   return fs::is_regular_file(path, ec) && ::access(path.c_str(), X_OK) == 0;
@@ -80,6 +94,26 @@ bool print_pdfs(Site& site, const std::string& chromium, const std::string& fixe
       printed[index] = std::move(pdf);
       if (progress) progress(++done, requests.size());
     }, error);
+    // Handouts that end on a near-empty page, laid out again (a few in a build of hundreds).
+    std::vector<size_t> unfit;
+    for (size_t i = 0; ok && i < printed.size(); ++i) {
+      if (requests[i].fit && near_empty_end(printed[i])) unfit.push_back(i);
+    }
+    for (const char* fit : kFits) {
+      if (!ok || unfit.empty()) break;
+      std::vector<PrintDocument> again;
+      for (size_t i : unfit) again.push_back(requests[i]);
+      std::vector<size_t> still;
+      ok = browser->print_all(again, [&](size_t index, std::string&& pdf) {
+        if (near_empty_end(pdf)) {
+          still.push_back(unfit[index]);
+        } else {
+          printed[unfit[index]] = std::move(pdf);
+        }
+      }, error, fit);
+      std::sort(still.begin(), still.end());
+      unfit = still;
+    }
     if (!ok) {
       out.push_back(output_error(first_path, error.message));
       return false;  // the browser stops here, before anything else happens

@@ -32,6 +32,7 @@ class PrintBook {
   // same view; nullopt when a template fails.
   std::optional<size_t> page(const std::string& template_name, const MustacheData& view, bool header_footer = true) {
     PrintDocument document;
+    document.fit = template_name == "print-handout.html.mustache";
     auto html = renderer_.render(template_name, view, out_);
     if (!html) return std::nullopt;
     document.html = std::move(*html);

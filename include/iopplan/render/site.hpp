@@ -26,6 +26,9 @@ struct PrintDocument {
   std::string html;
   std::string header_html;
   std::string footer_html;
+  // A handout: when its last page would hold only a few lines, it is printed again with tighter
+  // spacing (body class fit-tight) or its worksheet on the last page (fit-break).
+  bool fit = false;
 };
 
 // One copy (or `copies` copies) of a printed document inside a PDF file.
