@@ -170,7 +170,14 @@ std::optional<Browser> Browser::start(const std::string& chromium, int tabs, Bro
   ::signal(SIGPIPE, SIG_IGN);  // a browser that died must give an error, not end iopplan
 
   for (int i = 0; i < tabs; ++i) {
-    auto target = browser.reply(browser.send("Target.createTarget", {{"url", "about:blank"}}), error);
+    // A browser context per tab gives each tab its own renderer process, so pages lay out in parallel.
+    auto context = browser.reply(browser.send("Target.createBrowserContext", json::object()), error);
+    std::optional<json> target;
+    if (context) {
+      target = browser.reply(browser.send("Target.createTarget", {{"url", "about:blank"},
+                                                                  {"browserContextId", (*context)["browserContextId"]}}),
+                             error);
+    }
     if (!target) {
       if (error.signal == 0) {
         std::string tail = log_tail(log);

@@ -25,10 +25,11 @@ constexpr size_t kTabs = 3;
 // besides its header and footer.
 constexpr int kLineFloor = 8;
 
-// Ways to lay out a handout again, tried in order until its last page is not near empty.
-const char* const kFits[] = {"document.body.classList.add('fit-tight')",
-                             "document.body.classList.add('fit-break')",
-                             "document.body.classList.add('fit-tight', 'fit-break')"};
+// Printed handouts start tight (print-handout.html.mustache); these other layouts are tried in
+// order until a handout's last page is not near empty.
+const char* const kFits[] = {"document.body.classList.add('fit-break')",
+                             "document.body.classList.remove('fit-tight')",
+                             "document.body.classList.remove('fit-tight'); document.body.classList.add('fit-break')"};
 
 bool near_empty_end(const std::string& pdf) {
   LastPage last = last_page_of(pdf);

@@ -26,8 +26,8 @@ struct PrintDocument {
   std::string html;
   std::string header_html;
   std::string footer_html;
-  // A handout: when its last page would hold only a few lines, it is printed again with tighter
-  // spacing (body class fit-tight) or its worksheet on the last page (fit-break).
+  // A handout: printed with tight spacing (body class fit-tight); when its last page would hold
+  // only a few lines, printed again with its worksheet on the last page (fit-break) or normal spacing.
   bool fit = false;
 };
 
