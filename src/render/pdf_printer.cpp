@@ -25,14 +25,14 @@ constexpr size_t kTabs = 3;
 // besides its header and footer.
 constexpr int kLineFloor = 8;
 
-// Printed handouts start tight (print-handout.html.mustache); these other layouts are tried in
-// order until a handout's last page is not near empty.
-const char* const kFits[] = {"document.body.classList.add('fit-break')",
-                             "document.body.classList.remove('fit-tight')",
-                             "document.body.classList.remove('fit-tight'); document.body.classList.add('fit-break')"};
+// A handout fits itself to the paper before printing (print-handout.html.mustache); when its
+// estimate was off, these more cautious fittings are tried in order.
+const char* const kFits[] = {"iopplanFit(1)", "iopplanFit(2)"};
 
-bool near_empty_end(const std::string& pdf) {
+// A printed handout that ends on a near-empty page or runs past its sides.
+bool unfit(const PrintDocument& document, const std::string& pdf) {
   LastPage last = last_page_of(pdf);
+  if (document.most_pages > 0 && last.pages > document.most_pages) return true;
   return last.pages > 1 && last.lines - 2 < kLineFloor;
 }
 
@@ -95,25 +95,25 @@ bool print_pdfs(Site& site, const std::string& chromium, const std::string& fixe
       printed[index] = std::move(pdf);
       if (progress) progress(++done, requests.size());
     }, error);
-    // Handouts that end on a near-empty page, laid out again (a few in a build of hundreds).
-    std::vector<size_t> unfit;
+    // Handouts whose fitting was off, laid out again (a few in a build of hundreds).
+    std::vector<size_t> again_ids;
     for (size_t i = 0; ok && i < printed.size(); ++i) {
-      if (requests[i].fit && near_empty_end(printed[i])) unfit.push_back(i);
+      if (requests[i].fit && unfit(requests[i], printed[i])) again_ids.push_back(i);
     }
     for (const char* fit : kFits) {
-      if (!ok || unfit.empty()) break;
+      if (!ok || again_ids.empty()) break;
       std::vector<PrintDocument> again;
-      for (size_t i : unfit) again.push_back(requests[i]);
+      for (size_t i : again_ids) again.push_back(requests[i]);
       std::vector<size_t> still;
       ok = browser->print_all(again, [&](size_t index, std::string&& pdf) {
-        if (near_empty_end(pdf)) {
-          still.push_back(unfit[index]);
+        if (unfit(again[index], pdf)) {
+          still.push_back(again_ids[index]);
         } else {
-          printed[unfit[index]] = std::move(pdf);
+          printed[again_ids[index]] = std::move(pdf);
         }
       }, error, fit);
       std::sort(still.begin(), still.end());
-      unfit = still;
+      again_ids = still;
     }
     if (!ok) {
       out.push_back(output_error(first_path, error.message));

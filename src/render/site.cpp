@@ -26,13 +26,15 @@ std::string in_folder(const std::string& folder, const std::string& name) {
 // one page however many meetings use them).
 class PrintBook {
  public:
-  PrintBook(Site& site, TemplateRenderer& renderer, Diagnostics& out) : site_(site), renderer_(renderer), out_(out) {}
+  PrintBook(Site& site, TemplateRenderer& renderer, bool large_print, Diagnostics& out)
+      : site_(site), renderer_(renderer), out_(out), large_print_(large_print) {}
 
   // The page `template_name` renders from `view`, with the header and footer rendered from the
   // same view; nullopt when a template fails.
   std::optional<size_t> page(const std::string& template_name, const MustacheData& view, bool header_footer = true) {
     PrintDocument document;
     document.fit = template_name == "print-handout.html.mustache";
+    document.most_pages = document.fit && !large_print_ ? 2 : 0;
     auto html = renderer_.render(template_name, view, out_);
     if (!html) return std::nullopt;
     document.html = std::move(*html);
@@ -54,6 +56,7 @@ class PrintBook {
   Site& site_;
   TemplateRenderer& renderer_;
   Diagnostics& out_;
+  bool large_print_;  // handouts may take more than 2 sides
   std::map<std::string, size_t> seen_;
 };
 
@@ -89,7 +92,7 @@ std::optional<Site> render_site(const Plan& plan, const std::string& plan_json, 
 
   TemplateRenderer renderer(templates, options.limits);
   Site site;
-  PrintBook book(site, renderer, out);
+  PrintBook book(site, renderer, options.large_print, out);
   // A meeting's handouts in one language, one printed page each, shared by its handouts PDF and
   // its week's packet.
   std::map<std::pair<std::string, std::string>, std::vector<size_t>> handout_pages;

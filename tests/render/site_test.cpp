@@ -416,6 +416,76 @@ BOOST_AUTO_TEST_CASE(print_packets_hold_each_language_with_its_own_copies) {
              std::string::npos);
 }
 
+// Issue 12 on top of issue 13: a one-copy handout PDF per meeting and language, Spanish pages with
+// Spanish headers and footers, and packets that hold each language's pages with its own copies.
+BOOST_AUTO_TEST_CASE(pdfs_carry_each_handout_language) {
+  Diagnostics diagnostics;
+  RenderOptions options;
+  options.formats = {Format::pdf};
+  options.languages = {"en", "es"};
+  options.copies = 3;
+  options.copies_by_language = {{"es", 2}};
+  auto site = render_fixture(options, diagnostics);
+  BOOST_REQUIRE_MESSAGE(site, diagnostics_text(diagnostics));
+  auto pdf_at = [&](const std::string& path) -> const PdfFile* {
+    for (const auto& pdf : site->pdfs) {
+      if (pdf.path == path) return &pdf;
+    }
+    return nullptr;
+  };
+  const PdfFile* english = pdf_at("week-01/2027-01-04/handouts.pdf");
+  const PdfFile* spanish = pdf_at("week-01/2027-01-04/handouts.es.pdf");
+  const PdfFile* packet = pdf_at("week-01/print-packet.pdf");
+  BOOST_REQUIRE(english && spanish && packet);
+  BOOST_TEST(english->language == "en");
+  BOOST_TEST(spanish->language == "es");
+  BOOST_TEST(packet->language == "en");
+  BOOST_TEST(spanish->title == "Hojas informativas: lunes, 4 de enero de 2027");
+  BOOST_REQUIRE(spanish->parts.size() == english->parts.size());
+  const PrintDocument& page = site->print_documents[spanish->parts[0].document];
+  BOOST_TEST(page.html.find("<html lang=\"es\">") != std::string::npos);
+  BOOST_TEST(page.html.find("<h1>Los antojos son olas</h1>") != std::string::npos);
+  BOOST_TEST(page.html.find("lunes, 4 de enero de 2027") != std::string::npos);
+  BOOST_TEST(page.header_html.find("<span>Los antojos son olas</span>") != std::string::npos);
+  BOOST_TEST(page.footer_html.find(R"(Página <span class="pageNumber"></span> de <span class="totalPages"></span>)") !=
+             std::string::npos);
+  // The packet: the sign-in sheet, the English handouts 3 times each, then the Spanish ones twice.
+  auto part_text = [](size_t document, int copies) { return std::to_string(document) + " x" + std::to_string(copies); };
+  std::vector<std::string> want = {part_text(packet->parts[0].document, 1)};
+  for (const auto& part : english->parts) want.push_back(part_text(part.document, 3));
+  for (const auto& part : spanish->parts) want.push_back(part_text(part.document, 2));
+  std::vector<std::string> got;
+  for (size_t i = 0; i < want.size() && i < packet->parts.size(); ++i) {
+    got.push_back(part_text(packet->parts[i].document, packet->parts[i].copies));
+  }
+  BOOST_TEST(got == want, boost::test_tools::per_element());
+  BOOST_TEST(site->print_documents[packet->parts[0].document].html.find("<h1>Group sign-in sheet</h1>") !=
+             std::string::npos);
+}
+
+// --undated: a module's handout is one printed page however many meetings use it.
+BOOST_AUTO_TEST_CASE(undated_handouts_are_printed_once) {
+  Diagnostics diagnostics;
+  RenderOptions options;
+  options.formats = {Format::pdf};
+  options.undated = true;
+  auto site = render_fixture(options, diagnostics);
+  BOOST_REQUIRE_MESSAGE(site, diagnostics_text(diagnostics));
+  std::set<size_t> handout_pages;
+  size_t placed = 0;
+  for (const auto& pdf : site->pdfs) {
+    if (pdf.path.find("/handouts.pdf") == std::string::npos) continue;
+    for (const auto& part : pdf.parts) {
+      handout_pages.insert(part.document);
+      ++placed;
+    }
+  }
+  BOOST_TEST(placed > handout_pages.size());  // some module is handed out at two meetings
+  for (size_t page : handout_pages) {
+    BOOST_TEST(site->print_documents[page].html.find("2027") == std::string::npos);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(a_module_without_a_translation_stops_a_build_that_prints_its_language) {
   Library library = fixture_library();
   for (auto& m : library.modules) {
@@ -496,7 +566,11 @@ BOOST_AUTO_TEST_CASE(markup_and_mustache_in_content_print_as_visible_text_in_eve
   BOOST_REQUIRE_MESSAGE(site, diagnostics_text(diagnostics));
   std::vector<OutputFile> documents = site->files;
   for (const auto& document : site->print_documents) {
-    BOOST_TEST(document.html.find("<script") == std::string::npos);
+    // The one script a printed page may hold is the handout's own fitting script, which ends the body.
+    size_t script = document.html.find("<script");
+    BOOST_TEST((script == std::string::npos || (document.html.find("<script", script + 1) == std::string::npos &&
+                                                 document.html.compare(script, 18, "<script>\n// Paper-") == 0)));
+    BOOST_TEST(document.html.find("<script>alert") == std::string::npos);
     BOOST_TEST(document.header_html.find("<script") == std::string::npos);
     if (!document.header_html.empty()) {
       BOOST_TEST(visible_html(document.header_html).find("Program " + kNasty) != std::string::npos);

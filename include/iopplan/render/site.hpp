@@ -26,9 +26,11 @@ struct PrintDocument {
   std::string html;
   std::string header_html;
   std::string footer_html;
-  // A handout: printed with tight spacing (body class fit-tight); when its last page would hold
-  // only a few lines, printed again with its worksheet on the last page (fit-break) or normal spacing.
+  // A handout: its page fits itself to the paper before printing (print-handout.html.mustache);
+  // when the printed result still ends on a near-empty page, or runs past `most_pages`, it is
+  // fitted again more cautiously and printed again (pdf_printer.cpp).
   bool fit = false;
+  int most_pages = 0;  // 0: any number (large print)
 };
 
 // One copy (or `copies` copies) of a printed document inside a PDF file.
