@@ -177,7 +177,7 @@ bool pdf_run(const std::string& root, const std::string& chromium) {
   one += "</body></html>";
   Site floor;
   floor.print_documents.push_back({one, site->print_documents.front().header_html, site->print_documents.front().footer_html});
-  floor.pdfs.push_back({"floor.pdf", "floor", {{0, 1}}});
+  floor.pdfs.push_back({"floor.pdf", "floor", "en", {{0, 1}}});
   start = Clock::now();
   ok = print_pdfs(floor, chromium, "20270104", diagnostics) && ok;
   double floor_seconds = seconds_since(start);

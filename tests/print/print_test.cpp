@@ -28,6 +28,8 @@
 #include "iopplan/render/site_writer.hpp"
 #include "iopplan/render/templates.hpp"
 
+#include <qpdf/QPDF.hh>
+
 namespace fs = std::filesystem;
 using namespace iopplan;
 
@@ -61,6 +63,20 @@ std::string field(const std::string& pdfinfo, const std::string& name) {
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// The /Lang of a PDF's catalog ("" when it has none), read with qpdf: the catalog may sit in a
+// compressed object stream.
+std::string pdf_language(const fs::path& path) {
+  try {
+    QPDF pdf;
+    pdf.setSuppressWarnings(true);
+    pdf.processFile(path.c_str());
+    QPDFObjectHandle lang = pdf.getRoot().getKey("/Lang");
+    return lang.isString() ? lang.getUTF8Value() : "";
+  } catch (const std::exception&) {
+    return "";
+  }
 }
 
 void report(const Diagnostics& diagnostics) {
@@ -344,9 +360,16 @@ int print_spanish(const std::string& chromium, const fs::path& work) {
         "no English heading is left on the Spanish handout");
   std::string first = run("pdftotext -layout -f 1 -l 1 '" + pdf + "' - 2>&1");
   check(first.find("Hoja de asistencia del grupo") != std::string::npos, "the sign-in sheet is in Spanish");
-  // Chromium writes the document's language into the PDF's catalog of a tagged PDF.
-  std::string bytes = read_file(pdf);
-  check(bytes.find("/Lang (es)") != std::string::npos, "the PDF says its language is es (/Lang (es))");
+  check(pdf_language(pdf) == "es", "the packet says its language is es (/Lang (es))");
+  // The meeting's one-copy Spanish handout PDF: Spanish header and footer, its language in the PDF.
+  fs::path handouts = work / "es" / "week-01" / "2027-01-04" / "handouts.es.pdf";
+  std::string one = run("pdftotext -layout '" + handouts.string() + "' - 2>&1");
+  check(one.find("Los antojos son olas") != std::string::npos && one.find("Programa intensivo de tarde") != std::string::npos,
+        "handouts.es.pdf has the Spanish title and the program in its header");
+  check(one.find("Página 1 de ") != std::string::npos && one.find("Page ") == std::string::npos,
+        "handouts.es.pdf numbers its pages in Spanish (\"Página 1 de N\")");
+  check(pdf_language(handouts) == "es", "handouts.es.pdf says its language is es");
+  check(text.find("Página 1 de ") != std::string::npos, "the packet's Spanish handout is numbered in Spanish");
   std::cout << (failures == 0 ? "Spanish print test passed\n" : "Spanish print test FAILED\n");
   return failures == 0 ? 0 : 1;
 }

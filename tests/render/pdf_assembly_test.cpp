@@ -44,8 +44,8 @@ BOOST_AUTO_TEST_CASE(copies_start_on_odd_pages_with_blank_backs_between_them) {
   std::vector<std::string> printed = {text_pdf(1, 20), text_pdf(3, 20), text_pdf(1, 1)};
   site.blank_page = 2;
   // A one-page sign-in sheet, then a three-page handout twice: 1 | blank | 3 | blank | 3.
-  site.pdfs.push_back({"week-01/print-packet.pdf", "Print packet: week 1", {{0, 1}, {1, 2}}});
-  site.pdfs.push_back({"index.pdf", "At a glance", {{1, 1}}});
+  site.pdfs.push_back({"week-01/print-packet.pdf", "Print packet: week 1", "en", {{0, 1}, {1, 2}}});
+  site.pdfs.push_back({"week-01/2027-01-04/handouts.es.pdf", "Hojas informativas", "es", {{1, 1}}});
   Diagnostics diagnostics;
   auto files = assemble_pdfs(site, printed, "20270104", diagnostics);
   BOOST_REQUIRE(files);
@@ -57,6 +57,10 @@ BOOST_AUTO_TEST_CASE(copies_start_on_odd_pages_with_blank_backs_between_them) {
   BOOST_TEST(info.getKey("/Title").getUTF8Value() == "Print packet: week 1");
   BOOST_TEST(info.getKey("/CreationDate").getUTF8Value() == "D:20270104000000Z");
   BOOST_TEST(info.getKey("/ModDate").getUTF8Value() == "D:20270104000000Z");
+  BOOST_TEST(packet.getRoot().getKey("/Lang").getUTF8Value() == "en");
+  QPDF spanish;
+  spanish.processMemoryFile("spanish", (*files)[1].data(), (*files)[1].size());
+  BOOST_TEST(spanish.getRoot().getKey("/Lang").getUTF8Value() == "es");
   // Same input, same bytes.
   BOOST_TEST(assemble_pdfs(site, printed, "20270104", diagnostics)->at(0) == (*files)[0]);
 }
@@ -70,7 +74,7 @@ BOOST_AUTO_TEST_CASE(counts_the_lines_of_text_on_the_last_page) {
 BOOST_AUTO_TEST_CASE(an_unreadable_printed_page_is_an_output_error) {
   Site site;
   site.print_documents.resize(1);
-  site.pdfs.push_back({"index.pdf", "At a glance", {{0, 1}}});
+  site.pdfs.push_back({"index.pdf", "At a glance", "en", {{0, 1}}});
   Diagnostics diagnostics;
   BOOST_TEST(!assemble_pdfs(site, {"%PDF-1.4 broken"}, "20270104", diagnostics));
   BOOST_REQUIRE(diagnostics.size() == 1u);
