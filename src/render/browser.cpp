@@ -288,6 +288,7 @@ bool Browser::print_all(const std::vector<PrintDocument>& requests,
     size_t request = 0;
     long print_id = 0;
     Clock::time_point started;
+    std::vector<long> before;  // this tab's setDocumentContent (and Runtime.evaluate) commands
   };
   std::vector<std::optional<InFlight>> tabs(sessions_.size());
   std::vector<std::string> frames(sessions_.size());
@@ -304,8 +305,9 @@ bool Browser::print_all(const std::vector<PrintDocument>& requests,
       const PrintDocument& request = requests[next];
       // Both commands at once: a session runs its commands in order, and the page is complete
       // when setDocumentContent returns (no network, no file to load).
-      send("Page.setDocumentContent", {{"frameId", frames[t]}, {"html", request.html}}, sessions_[t]);
-      if (!before_print.empty()) send("Runtime.evaluate", {{"expression", before_print}}, sessions_[t]);
+      std::vector<long> before = {
+          send("Page.setDocumentContent", {{"frameId", frames[t]}, {"html", request.html}}, sessions_[t])};
+      if (!before_print.empty()) before.push_back(send("Runtime.evaluate", {{"expression", before_print}}, sessions_[t]));
       bool header_footer = !request.header_html.empty() || !request.footer_html.empty();
       json params = {{"displayHeaderFooter", header_footer},
                      {"headerTemplate", request.header_html.empty() ? "<span></span>" : request.header_html},
@@ -314,7 +316,7 @@ bool Browser::print_all(const std::vector<PrintDocument>& requests,
                      {"printBackground", true},
                      {"generateDocumentOutline", false},
                      {"generateTaggedPDF", false}};
-      tabs[t] = InFlight{next, send("Page.printToPDF", params, sessions_[t]), Clock::now()};
+      tabs[t] = InFlight{next, send("Page.printToPDF", params, sessions_[t]), Clock::now(), std::move(before)};
       ++next;
     }
     // Wait for any tab's PDF.
@@ -323,8 +325,10 @@ bool Browser::print_all(const std::vector<PrintDocument>& requests,
       if (!tabs[t] || !replies_.count(tabs[t]->print_id)) continue;
       json message = std::move(replies_[tabs[t]->print_id]);
       replies_.erase(tabs[t]->print_id);
-      // The setDocumentContent reply before it is of no further interest.
-      for (auto it = replies_.begin(); it != replies_.end();) it = it->first < tabs[t]->print_id ? replies_.erase(it) : std::next(it);
+      // The replies to this tab's commands before it are of no further interest (a session
+      // answers in order, so they are in). Only this tab's: erasing every smaller id dropped
+      // another tab's finished PDF, which then waited out the print timeout.
+      for (long id : tabs[t]->before) replies_.erase(id);
       if (message.contains("error")) {
         error.message = "the browser could not print a page: " +
                         message["error"].value("message", std::string("unknown error"));
