@@ -131,11 +131,12 @@ void report(const char* name, const Result& r) {
               r.write_seconds);
 }
 
-// The body of a printed page, for the floor's one long document.
+// The body of a printed page, for the floor's one long document, without a handout's fitting
+// script (the floor lays every page out once, in the spacing most handouts print in).
 std::string body_of(const std::string& html) {
   size_t open = html.find("<body");
   size_t start = html.find('>', open) + 1;
-  size_t end = html.rfind("</body>");
+  size_t end = std::min(html.rfind("</body>"), html.find("<script", start));
   return html.substr(start, end - start);
 }
 
@@ -170,7 +171,7 @@ bool pdf_run(const std::string& root, const std::string& chromium) {
   if (!site) return false;
   const std::string& first = site->print_documents.front().html;
   std::string one = first.substr(0, first.find("<body"));
-  one += "<body>";
+  one += "<body class=\"print-handout fit-tight\">";
   for (const auto& document : site->print_documents) {
     one += "<div style=\"break-after: page\">" + body_of(document.html) + "</div>\n";
   }
