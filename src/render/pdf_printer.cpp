@@ -17,9 +17,10 @@ namespace fs = std::filesystem;
 namespace iopplan {
 namespace {
 
-// Pages in flight at once: enough to keep the browser's renderer and our side busy on two cores,
-// few enough that a big build stays within memory.
-constexpr size_t kTabs = 3;
+// Pages in flight at once, one renderer process each: on the 2-core machine the 16-week build
+// took 11.9-13.3 s with 2, 13.2-14.0 s with 3 and 15.5 s with 4 (each page's fitting script keeps
+// its renderer busy, so more tabs only contend).
+constexpr size_t kTabs = 2;
 
 // No printed page of a document longer than one page holds fewer lines of text than this,
 // besides its header and footer.
