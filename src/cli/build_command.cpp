@@ -3,7 +3,10 @@
 #include <iostream>
 #include <memory>
 
+#include <unistd.h>
+
 #include "commands.hpp"
+#include "progress.hpp"
 #include "iopplan/base/file_source.hpp"
 #include "iopplan/curriculum/language.hpp"
 #include "iopplan/base/interrupt.hpp"
@@ -96,6 +99,8 @@ Command add_build_command(CLI::App& parent) {
     std::string templates;
     std::string paper = "letter";
     bool large_print = false;
+    bool undated = false;
+    bool quiet = false;
     std::string library;
     uint64_t seed = 1;
   };
@@ -116,6 +121,8 @@ Command add_build_command(CLI::App& parent) {
   app->add_option("--templates", opts->templates, "Folder of your own templates, used file by file over the built-in ones");
   app->add_option("--paper", opts->paper, "letter or a4 (default: letter)")->check(CLI::IsMember({"letter", "a4"}));
   app->add_flag("--large-print", opts->large_print, "Handouts and sign-in sheets in 16 pt type");
+  app->add_flag("--undated", opts->undated, "Leave meeting dates off patient handouts, so spare copies can be reused");
+  app->add_flag("--quiet", opts->quiet, "No progress display");
   add_library_option(app, opts->library);
   add_seed_option(app, opts->seed, "Seed for the planner's tie-breaking (default: 1)");
   add_window_options(app, opts->from, opts->weeks);
@@ -138,13 +145,17 @@ Command add_build_command(CLI::App& parent) {
             request.render.paper = opts->paper == "a4" ? Paper::a4 : Paper::letter;
             request.render.large_print = opts->large_print;
             request.render.only_week = opts->week;
+            request.render.undated = opts->undated;
             request.templates_dir = builtin_dir("templates");
             request.overlay_dir = opts->templates;
             request.out_dir = opts->out;
 
             // SIGINT and SIGTERM stop the build at the next safe point, with --out as it was.
             install_interrupt_handlers();
+            ProgressDisplay display(std::cerr, ::isatty(STDERR_FILENO) == 1);
+            if (!opts->quiet) request.progress = [&](const BuildProgress& progress) { display.update(progress); };
             BuildResult result = build(DiskFileSource(), request);
+            display.finish();
             const PlanRun& run = result.run;
             print_diagnostics(run.diagnostics, std::cerr);
             if (interrupted()) {

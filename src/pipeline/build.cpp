@@ -39,9 +39,16 @@ BuildResult build(const FileSource& files, const BuildRequest& request) {
     return result;
   }
 
+  BuildProgress progress{site->documents, 0, site->print_documents.size()};
+  if (request.progress) request.progress(progress);
   std::string iso = to_iso(plan.start);
   std::string pdf_date = iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2);
-  if (pdf && !print_pdfs(*site, *chromium, pdf_date, out)) {
+  auto printed = [&](size_t done, size_t total) {
+    progress.printed = done;
+    progress.to_print = total;
+    if (request.progress) request.progress(progress);
+  };
+  if (pdf && !print_pdfs(*site, *chromium, pdf_date, out, printed)) {
     run.stopped = Stop::print;
     return result;
   }

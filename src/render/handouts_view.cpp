@@ -21,4 +21,17 @@ MustacheData handouts_view(ViewContext& ctx, const MeetingEntry& entry, Flavor f
   return view;
 }
 
+MustacheData print_handout_view(ViewContext& ctx, const MeetingEntry& entry, const Module& m, const std::string& language) {
+  std::string previous = ctx.language;
+  ctx.language = language;
+  const Translation* translation = find_translation(m, language);
+  MustacheData view =
+      base_view(ctx, Flavor::html, "../../", translation ? translation->handout.title : m.handout.title, false);
+  MustacheData meeting = meeting_summary(ctx, entry, Flavor::html, entry.folder);
+  meeting["handout"] = handout_view(ctx, m, Flavor::html);
+  view["meeting"] = std::move(meeting);
+  ctx.language = previous;
+  return view;
+}
+
 }  // namespace iopplan

@@ -223,6 +223,7 @@ MustacheData base_view(const ViewContext& ctx, Flavor flavor, const std::string&
   view["program"] = std::move(program);
   view["page_size"] = MustacheData(ctx.options.paper == Paper::a4 ? "A4" : "letter");
   view["large_print"] = MustacheData(ctx.options.large_print);
+  view["dated"] = MustacheData(!ctx.options.undated);
   view["index_link"] = MustacheData(root + "index" + ext(flavor));
   view["plan_json_link"] = MustacheData(root + "plan.json");
   // Styles per track: colour for screens, line style and abbreviation for black-and-white paper.
@@ -304,6 +305,25 @@ MustacheData agenda_view(const Module& m, int start, bool elapsed) {
 
 
 
+bool asks_for_a_list(const std::string& prompt) {
+  static const std::set<std::string> kListWords = {"plan", "plans", "list", "steps", "names", "people", "numbers",
+                                                   "three", "four", "five"};
+  std::string word;
+  for (char c : lower(prompt) + " ") {
+    if (std::isalpha(static_cast<unsigned char>(c))) {
+      word += c;
+    } else {
+      if (kListWords.count(word)) return true;
+      word.clear();
+    }
+  }
+  return false;
+}
+
+int writing_lines(const std::string& prompt, bool large_print) {
+  return (asks_for_a_list(prompt) ? 5 : 3) + (large_print ? 1 : 0);
+}
+
 MustacheData handout_view(ViewContext& ctx, const Module& m, Flavor flavor) {
   const std::string& language = ctx.language;
   auto& cache = ctx.handout_views[static_cast<int>(flavor)];
@@ -323,8 +343,10 @@ MustacheData handout_view(ViewContext& ctx, const Module& m, Flavor flavor) {
   view["key_points"] = list_of(h.key_points);
   view["has_key_points"] = MustacheData(!h.key_points.empty());
   MustacheData worksheet(MustacheData::type::list);
-  int lines_per_prompt = ctx.options.large_print ? 4 : 3;
   for (size_t i = 0; i < h.worksheet.size(); ++i) {
+    // Judged on the module's own (English) prompt, so a translation gets the same lines.
+    const std::string& own = i < m.handout.worksheet.size() ? m.handout.worksheet[i] : h.worksheet[i];
+    int lines_per_prompt = writing_lines(own, ctx.options.large_print);
     MustacheData item;
     item["number"] = MustacheData(std::to_string(i + 1));
     item["prompt"] = MustacheData(h.worksheet[i]);

@@ -32,6 +32,13 @@ std::string week_dates(const ViewContext& ctx, int week);
 MustacheData base_view(const ViewContext& ctx, Flavor flavor, const std::string& root, const std::string& title,
                        bool staff);
 
+// True when a worksheet prompt asks for a plan or a list: it has one of the words plan(s), list,
+// steps, names, people, numbers, three, four or five ("My plan for Friday night", "Three people I can call").
+bool asks_for_a_list(const std::string& prompt);
+
+// Ruled lines under a worksheet prompt: 5 for a plan or a list, 3 otherwise; one more in large print.
+int writing_lines(const std::string& prompt, bool large_print);
+
 // The national crisis lines in `language` (from its strings table), then the organization's own.
 MustacheData crisis_lines_view(const ViewContext& ctx, const std::string& language);
 

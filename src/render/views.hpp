@@ -70,4 +70,11 @@ MustacheData journey_card_view(ViewContext& ctx, const Journey& journey, Flavor 
 // "journey-cards/start-week-03": where a journey's card goes, before the language and extension.
 std::string journey_card_stem(const Journey& journey);
 
+// Pages printed once each and assembled into PDFs: one handout of one meeting in one language
+// (print-handout), a meeting's sign-in sheet in the first language (print-sign-in), the back of a
+// copy that ends on an odd page (print-blank).
+MustacheData print_handout_view(ViewContext& ctx, const MeetingEntry& entry, const Module& m, const std::string& language);
+MustacheData sign_in_view(ViewContext& ctx, const MeetingEntry& entry);
+MustacheData blank_page_view(ViewContext& ctx);
+
 }  // namespace iopplan

@@ -1,11 +1,21 @@
-// The browser print test: a real week's print packet, printed by headless Chromium through the
-// same path as `iopplan build --format pdf`, checked with pdfinfo and pdftotext.
-// Usage: iopplan_print_test WORK_DIR [es|journeys]. Exit 0 pass, 1 fail, 77 skipped (no Chromium).
-// With "es": one Spanish handout, from the renderer's fixture library, printed and read back.
-// With "journeys": every journey card of iop-16-week-rolling, in English and Spanish, one Letter page each.
+// The browser print test: a real week's PDFs (calendar, facilitator guides, one-copy handouts, the
+// packet), printed by headless Chromium through the same path as `iopplan build --format pdf` and
+// checked with pdfinfo and pdftotext; and no browser process or temporary folder left after a failed
+// print, SIGINT or SIGTERM.
+// With es: one Spanish meeting, from the renderer's fixture library, printed and read back.
+// With journeys: every journey card of iop-16-week-rolling, in English and Spanish, one Letter page each.
+// With --line-floor: every handout of the built-in library against the line floor instead.
+// Usage: iopplan_print_test WORK_DIR IOPPLAN [es|journeys|--line-floor]. Exit 0 pass, 1 fail, 77 skipped (no Chromium).
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <regex>
+#include <thread>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -20,6 +30,8 @@
 #include "iopplan/render/site.hpp"
 #include "iopplan/render/site_writer.hpp"
 #include "iopplan/render/templates.hpp"
+
+#include <qpdf/QPDF.hh>
 
 namespace fs = std::filesystem;
 using namespace iopplan;
@@ -56,6 +68,20 @@ std::string read_file(const fs::path& path) {
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
+// The /Lang of a PDF's catalog ("" when it has none), read with qpdf: the catalog may sit in a
+// compressed object stream.
+std::string pdf_language(const fs::path& path) {
+  try {
+    QPDF pdf;
+    pdf.setSuppressWarnings(true);
+    pdf.processFile(path.c_str());
+    QPDFObjectHandle lang = pdf.getRoot().getKey("/Lang");
+    return lang.isString() ? lang.getUTF8Value() : "";
+  } catch (const std::exception&) {
+    return "";
+  }
+}
+
 void report(const Diagnostics& diagnostics) {
   for (const auto& d : diagnostics) std::cout << format_diagnostic(d) << '\n';
 }
@@ -81,16 +107,205 @@ Meeting evening(Date date, const std::string& first, const std::string& second) 
   return m;
 }
 
-// Prints the site's packets and writes the site to `dir`; the PDF of week 1, or "" on failure.
-std::string build(const Plan& plan, const Library& library, const TemplateSet& templates, RenderOptions options,
-                  const std::string& chromium, const fs::path& dir) {
+// Renders, prints and writes the site to `dir`; false (after reporting why) on failure.
+bool build(const Plan& plan, const Library& library, const TemplateSet& templates, RenderOptions options,
+           const std::string& chromium, const fs::path& dir) {
   Diagnostics diagnostics;
   auto site = render_site(plan, "{}\n", library, Organization{}, templates, options, diagnostics);
   if (!site || !print_pdfs(*site, chromium, "20270104", diagnostics) || !write_site(*site, dir.string(), diagnostics)) {
     report(diagnostics);
-    return "";
+    return false;
   }
-  return (dir / "week-01" / "print-packet.pdf").string();
+  return true;
+}
+
+
+// The text of every page of `pdf`, in layout order.
+std::vector<std::string> page_texts(const fs::path& pdf) {
+  std::string all = run("pdftotext -layout '" + pdf.string() + "' - 2>&1");
+  std::vector<std::string> pages;
+  size_t start = 0;
+  for (size_t ff = all.find('\f'); ff != std::string::npos; ff = all.find('\f', start)) {
+    pages.push_back(all.substr(start, ff - start));
+    start = ff + 1;
+  }
+  return pages;
+}
+
+int text_lines(const std::string& page) {
+  int lines = 0;
+  size_t start = 0;
+  while (start < page.size()) {
+    size_t nl = page.find('\n', start);
+    std::string line = page.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+    if (line.find_first_not_of(" \t") != std::string::npos) ++lines;
+    if (nl == std::string::npos) break;
+    start = nl + 1;
+  }
+  return lines;
+}
+
+const std::string kBlank = "This page is intentionally blank.";
+constexpr int kLineFloor = 8;  // lines of text on a page besides the header and footer
+
+struct PageCheck {
+  int pages = 0;
+  int copies = 0;               // pages that start a copy ("Page 1 of N")
+  int starts_on_even_page = 0;  // copies that would print on the back of the previous one
+  int without_header = 0;
+  int under_floor = 0;
+  int blank = 0;
+  std::string paths;  // file paths or URLs found in the text
+  std::string first_problem;
+};
+
+// Every page has the header (`header`, the program name) and "Page X of Y", or is a blank back
+// page; no page shows a path; no page of a multi-page document is near empty.
+PageCheck check_pages(const fs::path& pdf, const std::string& program) {
+  static const std::regex page_of(R"(Page (\d+) of (\d+))");
+  PageCheck check;
+  auto texts = page_texts(pdf);
+  check.pages = static_cast<int>(texts.size());
+  for (size_t i = 0; i < texts.size(); ++i) {
+    const std::string& text = texts[i];
+    std::string where = pdf.filename().string() + " page " + std::to_string(i + 1);
+    if (text.find(kBlank) != std::string::npos) {
+      ++check.blank;
+      continue;
+    }
+    std::smatch m;
+    bool numbered = std::regex_search(text, m, page_of);
+    if (!numbered || text.find(program) == std::string::npos) {
+      ++check.without_header;
+      if (check.first_problem.empty()) check.first_problem = where + " has no header or page number";
+      continue;
+    }
+    if (m[1] == "1") {
+      ++check.copies;
+      if (i % 2 == 1) ++check.starts_on_even_page;
+    }
+    // The header line and the footer line are not content.
+    if (m[2] != "1" && text_lines(text) - 2 < kLineFloor) {
+      ++check.under_floor;
+      if (check.first_problem.empty()) check.first_problem = where + " holds " + std::to_string(text_lines(text) - 2) + " lines";
+    }
+    for (const char* path : {"file:", "/tmp", "iopplan-print", ".html"}) {
+      if (text.find(path) != std::string::npos) check.paths += where + ": " + path + "\n";
+    }
+  }
+  return check;
+}
+
+// Processes whose command line mentions `needle` (the test's temporary folder): browsers left behind.
+int processes_mentioning(const std::string& needle) {
+  int found = 0;
+  for (const auto& entry : fs::directory_iterator("/proc")) {
+    std::string name = entry.path().filename().string();
+    if (name.find_first_not_of("0123456789") != std::string::npos) continue;
+    std::string cmdline = read_file(entry.path() / "cmdline");
+    if (cmdline.find(needle) != std::string::npos) ++found;
+  }
+  return found;
+}
+
+int print_folders(const fs::path& tmp) {
+  int found = 0;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(tmp, ec)) {
+    if (entry.path().filename().string().rfind("iopplan-print-", 0) == 0) ++found;
+  }
+  return found;
+}
+
+// Runs `iopplan build` with --format pdf and sends `sig` once the browser runs; true when it ended
+// by that signal (or exited non-zero), with no browser and no temporary folder left.
+void interrupt_build(const std::string& iopplan, const fs::path& work, const fs::path& tmp, int sig) {
+  std::string name = sig == SIGINT ? "SIGINT" : "SIGTERM";
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    std::string out = (work / ("interrupted-" + name)).string();
+    ::execl(iopplan.c_str(), iopplan.c_str(), "build", "iop-16-week-rolling", "--format", "pdf", "--quiet", "--out",
+            out.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  bool browsing = false;
+  while (std::chrono::steady_clock::now() < deadline && !(browsing = processes_mentioning(tmp.string()) >= 3)) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(800));  // well into printing
+  ::kill(pid, sig);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  check(browsing, name + ": the build started a browser");
+  check(WIFSIGNALED(status) && WTERMSIG(status) == sig, name + ": the build ended by the signal");
+  check(processes_mentioning(tmp.string()) == 0, name + ": no browser process is left");
+  check(print_folders(tmp) == 0, name + ": no iopplan-print-* folder is left in TMPDIR");
+  check(!fs::exists(work / ("interrupted-" + name)), name + ": nothing was written");
+}
+
+Meeting one_module(int week, Date date, const std::string& module) {
+  Meeting m = evening(date, module, module);
+  m.week = week;
+  m.blocks.erase(m.blocks.begin() + 3);  // one module, not two
+  return m;
+}
+
+// Every module's handout, printed alone through the real templates: no near-empty page.
+void check_library_handouts(const Library& library, const TemplateSet& templates, const std::string& chromium,
+                            const fs::path& dir, bool large_print) {
+  Plan plan;
+  plan.program = "library";
+  plan.program_name = "Every handout";
+  plan.weeks = 1;
+  plan.group_size = 12;
+  plan.start = {2027, 1, 4};
+  for (size_t i = 0; i < library.modules.size(); ++i) {
+    plan.meetings.push_back(one_module(1, add_days(plan.start, static_cast<long>(i)), library.modules[i].id));
+  }
+  RenderOptions options;
+  options.formats = {Format::pdf};
+  options.large_print = large_print;
+  Diagnostics diagnostics;
+  auto site = render_site(plan, "{}\n", library, Organization{}, templates, options, diagnostics);
+  if (!site) {
+    report(diagnostics);
+    check(false, "the library's handouts render");
+    return;
+  }
+  // Only the handouts: one PDF per module.
+  Site handouts;
+  for (const auto& pdf : site->pdfs) {
+    if (pdf.path.find("/handouts.pdf") == std::string::npos) continue;
+    PdfFile only{pdf.path, pdf.title, pdf.language, {}};
+    for (const auto& part : pdf.parts) {
+      only.parts.push_back({handouts.print_documents.size(), 1});
+      handouts.print_documents.push_back(site->print_documents[part.document]);
+    }
+    handouts.pdfs.push_back(only);
+  }
+  auto started = std::chrono::steady_clock::now();
+  if (!print_pdfs(handouts, chromium, "20270104", diagnostics) || !write_site(handouts, dir.string(), diagnostics)) {
+    report(diagnostics);
+    check(false, "the library's handouts print");
+    return;
+  }
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  int pages = 0, under = 0, over_two = 0;
+  std::string problems;
+  for (const auto& pdf : handouts.pdfs) {
+    PageCheck c = check_pages(dir / pdf.path, "Every handout");
+    pages += c.pages;
+    under += c.under_floor + c.without_header;
+    if (!c.first_problem.empty()) problems += "  " + pdf.path + ": " + c.first_problem + "\n";
+    if (c.pages > 2) ++over_two;
+  }
+  std::string kind = large_print ? "large-print " : "";
+  std::cout << problems;
+  check(under == 0, std::to_string(handouts.pdfs.size()) + " " + kind + "handouts, " + std::to_string(pages) +
+                        " pages printed in " + std::to_string(seconds).substr(0, 4) +
+                        " s: none under the line floor of " + std::to_string(kLineFloor) + " and all with header and page number");
+  if (!large_print) check(over_two == 0, std::to_string(over_two) + " handouts run past 2 sides");
 }
 
 // A library from the source tree and the built-in templates; false after reporting their errors.
@@ -128,9 +343,10 @@ int print_spanish(const std::string& chromium, const fs::path& work) {
   options.formats = {Format::html, Format::pdf};
   options.languages = {"es"};
   options.copies = 1;
-  std::string pdf = build(plan, loaded.library, *templates, options, chromium, work / "es");
-  check(!pdf.empty(), "the Spanish print packet was printed to " + pdf);
-  if (pdf.empty()) return 1;
+  std::string pdf = (work / "es" / "week-01" / "print-packet.pdf").string();
+  bool built = build(plan, loaded.library, *templates, options, chromium, work / "es");
+  check(built, "the Spanish print packet was printed to " + pdf);
+  if (!built) return 1;
   std::string html = read_file(work / "es" / "week-01" / "2027-01-04" / "handouts.es.html");
   check(html.find("<html lang=\"es\">") != std::string::npos, "handouts.es.html is <html lang=\"es\">");
   check(html.find("lang=\"es\">") != html.rfind("lang=\"es\">"), "its handout carries lang=\"es\" too");
@@ -147,9 +363,16 @@ int print_spanish(const std::string& chromium, const fs::path& work) {
         "no English heading is left on the Spanish handout");
   std::string first = run("pdftotext -layout -f 1 -l 1 '" + pdf + "' - 2>&1");
   check(first.find("Hoja de asistencia del grupo") != std::string::npos, "the sign-in sheet is in Spanish");
-  // Chromium writes the document's language into the PDF's catalog of a tagged PDF.
-  std::string bytes = read_file(pdf);
-  check(bytes.find("/Lang (es)") != std::string::npos, "the PDF says its language is es (/Lang (es))");
+  check(pdf_language(pdf) == "es", "the packet says its language is es (/Lang (es))");
+  // The meeting's one-copy Spanish handout PDF: Spanish header and footer, its language in the PDF.
+  fs::path handouts = work / "es" / "week-01" / "2027-01-04" / "handouts.es.pdf";
+  std::string one = run("pdftotext -layout '" + handouts.string() + "' - 2>&1");
+  check(one.find("Los antojos son olas") != std::string::npos && one.find("Programa intensivo de tarde") != std::string::npos,
+        "handouts.es.pdf has the Spanish title and the program in its header");
+  check(one.find("Página 1 de ") != std::string::npos && one.find("Page ") == std::string::npos,
+        "handouts.es.pdf numbers its pages in Spanish (\"Página 1 de N\")");
+  check(pdf_language(handouts) == "es", "handouts.es.pdf says its language is es");
+  check(text.find("Página 1 de ") != std::string::npos, "the packet's Spanish handout is numbered in Spanish");
   std::cout << (failures == 0 ? "Spanish print test passed\n" : "Spanish print test FAILED\n");
   return failures == 0 ? 0 : 1;
 }
@@ -174,9 +397,9 @@ int print_journeys(const std::string& chromium, const fs::path& work) {
     report(diagnostics);
     return 1;
   }
-  std::erase_if(site->print_jobs, [](const PrintJob& job) { return job.pdf_path.rfind("journey-cards/", 0) != 0; });
+  std::erase_if(site->pdfs, [](const PdfFile& pdf) { return pdf.path.rfind("journey-cards/", 0) != 0; });
   check(planned.plan->journeys.size() == 16u, std::to_string(planned.plan->journeys.size()) + " start weeks");
-  check(site->print_jobs.size() == 32u, std::to_string(site->print_jobs.size()) + " cards to print");
+  check(site->pdfs.size() == 32u, std::to_string(site->pdfs.size()) + " cards to print");
   if (!print_pdfs(*site, chromium, "20270104", diagnostics) || !write_site(*site, (work / "out").string(), diagnostics)) {
     report(diagnostics);
     return 1;
@@ -184,14 +407,14 @@ int print_journeys(const std::string& chromium, const fs::path& work) {
   size_t most = 0;
   for (const auto& journey : planned.plan->journeys) most = std::max(most, journey.attended.size());
   check(most >= 48u, "the longest stay has " + std::to_string(most) + " sessions");
-  for (size_t i = 0; i < site->print_jobs.size(); ++i) {
-    const PrintJob& job = site->print_jobs[i];
+  for (size_t i = 0; i < site->pdfs.size(); ++i) {
+    const PdfFile& job = site->pdfs[i];
     const Journey& journey = planned.plan->journeys[i / 2];  // English, then Spanish, per start week
-    std::string pdf = (work / "out" / job.pdf_path).string();
+    std::string pdf = (work / "out" / job.path).string();
     std::string info = run("pdfinfo '" + pdf + "' 2>&1");
     check(field(info, "Page size").rfind("612 x 792 pts", 0) == 0 && field(info, "Pages") == "1",
-          job.pdf_path + ": " + field(info, "Pages") + " Letter page(s)");
-    bool spanish = job.pdf_path.ends_with(".es.pdf");
+          job.path + ": " + field(info, "Pages") + " Letter page(s)");
+    bool spanish = job.path.ends_with(".es.pdf");
     // The text in reading order, with line breaks as spaces: labels and titles may wrap.
     std::string text;
     for (char c : run("pdftotext '" + pdf + "' - 2>&1")) {
@@ -205,7 +428,7 @@ int print_journeys(const std::string& chromium, const fs::path& work) {
     for (const std::string& part : {std::string(spanish ? "Semana 16" : "Week 16"),
                                     std::string(spanish ? "Mi fecha de inicio" : "My start date"), std::string("988"),
                                     std::string("1-800-662-4357"), last_title}) {
-      check(text.find(part) != std::string::npos, job.pdf_path + " reads \"" + part + "\"");
+      check(text.find(part) != std::string::npos, job.path + " reads \"" + part + "\"");
     }
   }
   std::cout << (failures == 0 ? "journey card print test passed\n" : "journey card print test FAILED\n");
@@ -215,8 +438,10 @@ int print_journeys(const std::string& chromium, const fs::path& work) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 2 && !(argc == 3 && (std::string(argv[2]) == "es" || std::string(argv[2]) == "journeys"))) {
-    std::cerr << "usage: iopplan_print_test WORK_DIR [es|journeys]\n";
+  std::string mode = argc == 4 ? argv[3] : "";
+  bool line_floor = mode == "--line-floor";
+  if (argc != 3 && !line_floor && mode != "es" && mode != "journeys") {
+    std::cerr << "usage: iopplan_print_test WORK_DIR IOPPLAN [es|journeys|--line-floor]\n";
     return 2;
   }
   auto chromium = find_chromium();
@@ -225,14 +450,28 @@ int main(int argc, char** argv) {
                  "'apt-get install chromium poppler-utils'\n";
     return 77;
   }
-  fs::path work = argv[1];
+  fs::path work = fs::absolute(argv[1]);
+  std::string iopplan = fs::absolute(argv[2]).string();
   std::error_code ec;
   fs::remove_all(work, ec);  // the test's own scratch folder from an earlier run
-  if (argc == 3) return std::string(argv[2]) == "es" ? print_spanish(*chromium, work) : print_journeys(*chromium, work);
+  // Printing must not depend on what the temporary folder is called (issue 15, defect 8: a '#'
+  // in TMPDIR broke the file:// URL of the old printer).
+  fs::path tmp = work / "tmp #1 %20 ?x";
+  fs::create_directories(tmp);
+  ::setenv("TMPDIR", tmp.c_str(), 1);
+  if (mode == "es") return print_spanish(*chromium, work);
+  if (mode == "journeys") return print_journeys(*chromium, work);
 
   LoadResult loaded;
   std::optional<TemplateSet> templates;
   if (!load_inputs("curricula", loaded, templates)) return 1;
+  if (line_floor) {  // every handout of the library, in normal and large print
+    check_library_handouts(loaded.library, *templates, *chromium, work / "library", false);
+    check_library_handouts(loaded.library, *templates, *chromium, work / "library-large", true);
+    std::cout << (failures == 0 ? "line floor test passed\n" : "line floor test FAILED\n");
+    return failures == 0 ? 0 : 1;
+  }
+
   Plan plan;
   plan.program = "print-test";
   plan.program_name = "Evening Intensive Outpatient Program";
@@ -246,41 +485,97 @@ int main(int argc, char** argv) {
   constexpr int kCopies = 2;
   const int sign_ins = 3;
   const int handouts = 6;
+  const std::string program = "Evening Intensive Outpatient Program";
 
   RenderOptions options;
   options.formats = {Format::html, Format::pdf};
   options.copies = kCopies;
-  std::string pdf = build(plan, loaded.library, *templates, options, *chromium, work / "letter");
-  check(!pdf.empty(), "the week's print packet was printed to " + pdf);
-  if (pdf.empty()) return 1;
-  std::string info = run("pdfinfo '" + pdf + "' 2>&1");
+  auto started = std::chrono::steady_clock::now();
+  bool built = build(plan, loaded.library, *templates, options, *chromium, work / "letter");
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  check(built, "a week's PDFs printed in " + std::to_string(seconds).substr(0, 4) + " s with TMPDIR " + tmp.string());
+  if (!built) return 1;
+  fs::path letter = work / "letter";
+  fs::path packet = letter / "week-01" / "print-packet.pdf";
+  std::string info = run("pdfinfo '" + packet.string() + "' 2>&1");
   std::cout << info;
   check(field(info, "Page size").rfind("612 x 792 pts", 0) == 0, "Letter paper (612 x 792 pts)");
-  int pages = std::atoi(field(info, "Pages").c_str());
-  check(pages >= sign_ins + handouts * kCopies,
-        std::to_string(pages) + " pages cover " + std::to_string(sign_ins) + " sign-in sheets and " +
+  check(field(info, "Title") == "Print packet: week 1", "the packet's title is \"Print packet: week 1\"");
+
+  // The packet: sign-in sheets and handout copies, each starting on a right-hand page.
+  PageCheck c = check_pages(packet, program);
+  std::cout << c.first_problem << (c.first_problem.empty() ? "" : "\n");
+  check(c.copies == sign_ins + handouts * kCopies,
+        std::to_string(c.copies) + " copies start a page: " + std::to_string(sign_ins) + " sign-in sheets and " +
             std::to_string(handouts * kCopies) + " handout copies");
+  check(c.starts_on_even_page == 0, "every copy starts on an odd page (" + std::to_string(c.blank) + " blank backs)");
+  check(c.without_header == 0, "every page has the header and \"Page X of Y\"");
+  check(c.under_floor == 0, "no page holds fewer than " + std::to_string(kLineFloor) + " lines");
+  check(c.paths.empty(), "no page shows a file path" + (c.paths.empty() ? "" : ":\n" + c.paths));
   int sign_in_pages = 0;
-  int handout_starts = 0;
-  for (int page = 1; page <= pages; ++page) {
-    std::string text = run("pdftotext -layout -f " + std::to_string(page) + " -l " + std::to_string(page) + " '" +
-                           pdf + "' - 2>&1");
+  for (const auto& text : page_texts(packet)) {
     if (text.find("Group sign-in sheet") != std::string::npos) ++sign_in_pages;
-    if (text.find("Handout from today's group") != std::string::npos) ++handout_starts;
   }
   check(sign_in_pages == sign_ins, std::to_string(sign_in_pages) + " pages are sign-in sheets");
-  check(handout_starts == handouts * kCopies, std::to_string(handout_starts) + " handout copies each start a page");
+  std::string first_sheet = page_texts(packet).front();
+  auto row = [&](int n) { return std::regex_search(first_sheet, std::regex("(^|\n)\\s*" + std::to_string(n) + "\\s*(\n|$)")); };
+  check(row(16) && !row(17), "the sign-in sheet has group size + 4 = 16 rows");
+
+  // The calendar, each meeting's guide and its one-copy handouts.
+  std::vector<std::pair<fs::path, std::string>> documents = {{letter / "index.pdf", "program at a glance"}};
+  for (const char* day : {"2027-01-04", "2027-01-06", "2027-01-08"}) {
+    documents.push_back({letter / "week-01" / day / "facilitator-guide.pdf", "Run of show"});
+    documents.push_back({letter / "week-01" / day / "handouts.pdf", "Your turn"});
+  }
+  for (const auto& [pdf, text] : documents) {
+    PageCheck d = check_pages(pdf, program);
+    std::string all = run("pdftotext '" + pdf.string() + "' - 2>&1");
+    std::string name = pdf.lexically_relative(letter).string();
+    check(d.pages >= 1 && d.without_header == 0 && d.paths.empty() && all.find(text) != std::string::npos,
+          name + ": " + std::to_string(d.pages) + " pages with header and page numbers, showing \"" + text + "\"");
+    if (name.find("handouts") != std::string::npos) {
+      check(d.copies == 2 && d.starts_on_even_page == 0, name + ": 2 handouts, each from an odd page");
+    }
+  }
 
   // A4, and byte-identical PDFs from two builds.
   plan.meetings.resize(1);
   options.paper = Paper::a4;
   options.copies = 1;
-  std::string first = build(plan, loaded.library, *templates, options, *chromium, work / "a4-first");
-  std::string second = build(plan, loaded.library, *templates, options, *chromium, work / "a4-second");
-  check(!first.empty() && !second.empty(), "A4 packets printed twice");
-  if (first.empty() || second.empty()) return 1;
-  check(run("pdfinfo '" + first + "'").find("(A4)") != std::string::npos, "--paper a4 prints on A4");
-  check(read_file(first) == read_file(second), "two builds give byte-identical PDFs");
+  options.undated = true;
+  bool first = build(plan, loaded.library, *templates, options, *chromium, work / "a4-first");
+  bool second = build(plan, loaded.library, *templates, options, *chromium, work / "a4-second");
+  check(first && second, "A4 packets printed twice");
+  if (!first || !second) return 1;
+  fs::path a4 = work / "a4-first" / "week-01" / "print-packet.pdf";
+  check(run("pdfinfo '" + a4.string() + "'").find("(A4)") != std::string::npos, "--paper a4 prints on A4");
+  check(read_file(a4) == read_file(work / "a4-second" / "week-01" / "print-packet.pdf"),
+        "two builds give byte-identical PDFs");
+  std::string undated = run("pdftotext '" + (work / "a4-first" / "week-01" / "2027-01-04" / "handouts.pdf").string() + "' -");
+  check(undated.find("Handout from today's group") != std::string::npos && undated.find("January 4") == std::string::npos,
+        "--undated leaves the meeting date off the handouts");
+
+  // A browser that dies in the middle of printing: an error, and nothing left behind.
+  fs::path wrapper = work / "dying-chromium";
+  {
+    std::ofstream script(wrapper);
+    script << "#!/bin/sh\n" << *chromium << " \"$@\" &\nsleep 3\nkill -9 $!\nwait\n";
+  }
+  fs::permissions(wrapper, fs::perms::owner_all);
+  plan.meetings.resize(1);
+  Diagnostics failed;
+  auto site = render_site(plan, "{}\n", loaded.library, Organization{}, *templates, options, failed);
+  for (int i = 0; i < 40 && site; ++i) site->print_documents.push_back(site->print_documents.front());
+  bool printed = site && print_pdfs(*site, wrapper.string(), "20270104", failed);
+  check(!printed && !failed.empty(), "a browser killed while printing fails the print: " +
+                                         (failed.empty() ? std::string() : format_diagnostic(failed.front())));
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  check(processes_mentioning(tmp.string()) == 0, "after the failed print no browser process is left");
+  check(print_folders(tmp) == 0, "after the failed print no iopplan-print-* folder is left");
+
+  // Ctrl-C and SIGTERM during a real build.
+  interrupt_build(iopplan, work, tmp, SIGINT);
+  interrupt_build(iopplan, work, tmp, SIGTERM);
 
   std::cout << (failures == 0 ? "print test passed\n" : "print test FAILED\n");
   return failures == 0 ? 0 : 1;

@@ -7,6 +7,7 @@
 
 #include "iopplan/render/site.hpp"
 #include "render/fixtures.hpp"
+#include "render/view_parts.hpp"
 
 using namespace iopplan;
 using namespace iopplan::fixtures;
@@ -139,7 +140,8 @@ BOOST_AUTO_TEST_CASE(writes_the_documented_layout) {
   };
   BOOST_TEST(paths_of(*site) == expected, boost::test_tools::per_element());
   BOOST_TEST(site->documents == 26);
-  BOOST_TEST(site->print_jobs.empty());
+  BOOST_TEST(site->print_documents.empty());
+  BOOST_TEST(site->pdfs.empty());
   BOOST_TEST(find_file(*site, "plan.json")->content == kPlanJson);
 }
 
@@ -151,9 +153,9 @@ BOOST_AUTO_TEST_CASE(print_packet_has_a_blank_sign_in_sheet_per_meeting_and_each
   BOOST_REQUIRE_MESSAGE(site, diagnostics_text(diagnostics));
   const std::string& packet = find_file(*site, "week-01/print-packet.html")->content;
   BOOST_TEST(occurrences(packet, "<h1>Group sign-in sheet</h1>") == 2u);
-  // group_size 4 -> four numbered blank lines per sheet, nothing filled in.
-  BOOST_TEST(occurrences(packet, "<tr><td class=\"number\">4</td><td></td><td></td>") == 2u);
-  BOOST_TEST(occurrences(packet, "<tr><td class=\"number\">5</td>") == 0u);
+  // group_size 4 -> 4 + 4 spare numbered blank lines per sheet, nothing filled in.
+  BOOST_TEST(occurrences(packet, "<tr><td class=\"number\">8</td><td></td><td></td>") == 2u);
+  BOOST_TEST(occurrences(packet, "<tr><td class=\"number\">9</td>") == 0u);
   BOOST_TEST(occurrences(packet, "<h1>Cravings Are Waves</h1>") == 3u);
   BOOST_TEST(occurrences(packet, "<h1>Better Sleep</h1>") == 3u);
   BOOST_TEST(occurrences(packet, "<h1>Saying No</h1>") == 3u);
@@ -227,22 +229,64 @@ BOOST_AUTO_TEST_CASE(markdown_only_has_no_print_packet) {
   BOOST_TEST(site->documents == 12);  // index, summary, 2 week plans, 4 guides, 4 handouts
 }
 
-BOOST_AUTO_TEST_CASE(pdf_is_printed_from_the_print_packet_html) {
+BOOST_AUTO_TEST_CASE(pdf_prints_each_page_once_and_assembles_every_printed_document) {
   Diagnostics diagnostics;
   RenderOptions options;
   options.formats = {Format::html, Format::pdf};
+  options.copies = 3;
   auto site = render_fixture(options, diagnostics);
   BOOST_REQUIRE_MESSAGE(site, diagnostics_text(diagnostics));
-  BOOST_REQUIRE(site->print_jobs.size() == 2u);
-  BOOST_TEST(site->print_jobs[0].pdf_path == "week-01/print-packet.pdf");
-  BOOST_TEST(site->print_jobs[0].html == find_file(*site, "week-01/print-packet.html")->content);
+  std::vector<std::string> paths;
+  for (const auto& pdf : site->pdfs) paths.push_back(pdf.path + " (" + pdf.title + ")");
+  const std::vector<std::string> expected = {
+      "index.pdf (Evening IOP: program at a glance)",
+      "week-01/2027-01-04/facilitator-guide.pdf (Facilitator guide: Monday, January 4, 2027)",
+      "week-01/2027-01-04/handouts.pdf (Handouts: Monday, January 4, 2027)",
+      "week-01/2027-01-06/facilitator-guide.pdf (Facilitator guide: Wednesday, January 6, 2027)",
+      "week-01/2027-01-06/handouts.pdf (Handouts: Wednesday, January 6, 2027)",
+      "week-01/print-packet.pdf (Print packet: week 1)",
+      "week-02/2027-01-13/facilitator-guide.pdf (Facilitator guide: Wednesday, January 13, 2027)",
+      "week-02/2027-01-13/handouts.pdf (Handouts: Wednesday, January 13, 2027)",
+      "week-02/2027-01-15/facilitator-guide.pdf (Facilitator guide: Friday, January 15, 2027)",
+      "week-02/2027-01-15/handouts.pdf (Handouts: Friday, January 15, 2027)",
+      "week-02/print-packet.pdf (Print packet: week 2)",
+  };
+  BOOST_TEST(paths == expected, boost::test_tools::per_element());
+  // The packet: per meeting its sign-in sheet once, then each of its handout pages `copies` times;
+  // the handout pages are the very pages of the meeting's handouts.pdf.
+  const PdfFile& packet = site->pdfs[5];
+  const PdfFile& handouts = site->pdfs[2];
+  BOOST_REQUIRE(!handouts.parts.empty());
+  BOOST_TEST(packet.parts[0].copies == 1);
+  BOOST_TEST(site->print_documents[packet.parts[0].document].html.find("Group sign-in sheet") != std::string::npos);
+  for (size_t i = 0; i < handouts.parts.size(); ++i) {
+    BOOST_TEST(packet.parts[1 + i].document == handouts.parts[i].document);
+    BOOST_TEST(packet.parts[1 + i].copies == 3);
+    BOOST_TEST(handouts.parts[i].copies == 1);
+  }
+  // Every page is printed once, with its title, the program and "Page X of Y" around it.
+  std::set<std::string> pages;
+  for (const auto& document : site->print_documents) pages.insert(document.html);
+  BOOST_TEST(pages.size() == site->print_documents.size());
+  BOOST_REQUIRE(site->blank_page);
+  for (size_t i = 0; i < site->print_documents.size(); ++i) {
+    const PrintDocument& document = site->print_documents[i];
+    if (i == *site->blank_page) {
+      BOOST_TEST(document.html.find("This page is intentionally blank.") != std::string::npos);
+      BOOST_TEST(document.header_html.empty());
+      continue;
+    }
+    BOOST_TEST(document.header_html.find("<span>Evening IOP</span>") != std::string::npos);
+    BOOST_TEST(document.footer_html.find(R"(Page <span class="pageNumber"></span> of <span class="totalPages"></span>)") !=
+               std::string::npos);
+  }
   BOOST_TEST(find_file(*site, "index.html")->content.find("href=\"week-01/print-packet.pdf\"") != std::string::npos);
   options.formats = {Format::pdf};
-  site = render_fixture(options, diagnostics);
-  BOOST_REQUIRE(site);
-  BOOST_TEST(paths_of(*site) == (std::vector<std::string>{"plan.json", "calendar.ics", "sessions.csv"}),
+  auto pdf_only = render_fixture(options, diagnostics);
+  BOOST_REQUIRE(pdf_only);
+  BOOST_TEST(paths_of(*pdf_only) == (std::vector<std::string>{"plan.json", "calendar.ics", "sessions.csv"}),
              boost::test_tools::per_element());
-  BOOST_TEST(site->print_jobs.size() == 2u);
+  BOOST_TEST(pdf_only->pdfs.size() == site->pdfs.size());
 }
 
 BOOST_AUTO_TEST_CASE(paper_size_and_large_print_reach_the_print_css) {
@@ -260,6 +304,17 @@ BOOST_AUTO_TEST_CASE(paper_size_and_large_print_reach_the_print_css) {
   BOOST_TEST(large.find("--base: 16pt;") != std::string::npos);
   // Large print also leaves more room to write.
   BOOST_TEST(occurrences(large, "class=\"write-line\"") == occurrences(normal, "class=\"write-line\"") / 3 * 4);
+}
+
+BOOST_AUTO_TEST_CASE(prompts_that_ask_for_a_plan_or_a_list_get_five_lines) {
+  BOOST_TEST(writing_lines("My plan for Friday night:", false) == 5);
+  BOOST_TEST(writing_lines("Three people I can call, and their numbers:", false) == 5);
+  BOOST_TEST(writing_lines("List your early warning signs.", false) == 5);
+  BOOST_TEST(writing_lines("The steps I will take when a craving starts", false) == 5);
+  BOOST_TEST(writing_lines("How did your body feel during the breathing?", false) == 3);
+  BOOST_TEST(writing_lines("What does a planet look like?", false) == 3);  // whole words only
+  BOOST_TEST(writing_lines("My plan:", true) == 6);
+  BOOST_TEST(writing_lines("One feeling I noticed:", true) == 4);
 }
 
 BOOST_AUTO_TEST_CASE(copies_default_to_the_group_size) {
@@ -388,6 +443,76 @@ BOOST_AUTO_TEST_CASE(print_packets_hold_each_language_with_its_own_copies) {
              std::string::npos);
 }
 
+// Issue 12 on top of issue 13: a one-copy handout PDF per meeting and language, Spanish pages with
+// Spanish headers and footers, and packets that hold each language's pages with its own copies.
+BOOST_AUTO_TEST_CASE(pdfs_carry_each_handout_language) {
+  Diagnostics diagnostics;
+  RenderOptions options;
+  options.formats = {Format::pdf};
+  options.languages = {"en", "es"};
+  options.copies = 3;
+  options.copies_by_language = {{"es", 2}};
+  auto site = render_fixture(options, diagnostics);
+  BOOST_REQUIRE_MESSAGE(site, diagnostics_text(diagnostics));
+  auto pdf_at = [&](const std::string& path) -> const PdfFile* {
+    for (const auto& pdf : site->pdfs) {
+      if (pdf.path == path) return &pdf;
+    }
+    return nullptr;
+  };
+  const PdfFile* english = pdf_at("week-01/2027-01-04/handouts.pdf");
+  const PdfFile* spanish = pdf_at("week-01/2027-01-04/handouts.es.pdf");
+  const PdfFile* packet = pdf_at("week-01/print-packet.pdf");
+  BOOST_REQUIRE(english && spanish && packet);
+  BOOST_TEST(english->language == "en");
+  BOOST_TEST(spanish->language == "es");
+  BOOST_TEST(packet->language == "en");
+  BOOST_TEST(spanish->title == "Hojas informativas: lunes, 4 de enero de 2027");
+  BOOST_REQUIRE(spanish->parts.size() == english->parts.size());
+  const PrintDocument& page = site->print_documents[spanish->parts[0].document];
+  BOOST_TEST(page.html.find("<html lang=\"es\">") != std::string::npos);
+  BOOST_TEST(page.html.find("<h1>Los antojos son olas</h1>") != std::string::npos);
+  BOOST_TEST(page.html.find("lunes, 4 de enero de 2027") != std::string::npos);
+  BOOST_TEST(page.header_html.find("<span>Los antojos son olas</span>") != std::string::npos);
+  BOOST_TEST(page.footer_html.find(R"(Página <span class="pageNumber"></span> de <span class="totalPages"></span>)") !=
+             std::string::npos);
+  // The packet: the sign-in sheet, the English handouts 3 times each, then the Spanish ones twice.
+  auto part_text = [](size_t document, int copies) { return std::to_string(document) + " x" + std::to_string(copies); };
+  std::vector<std::string> want = {part_text(packet->parts[0].document, 1)};
+  for (const auto& part : english->parts) want.push_back(part_text(part.document, 3));
+  for (const auto& part : spanish->parts) want.push_back(part_text(part.document, 2));
+  std::vector<std::string> got;
+  for (size_t i = 0; i < want.size() && i < packet->parts.size(); ++i) {
+    got.push_back(part_text(packet->parts[i].document, packet->parts[i].copies));
+  }
+  BOOST_TEST(got == want, boost::test_tools::per_element());
+  BOOST_TEST(site->print_documents[packet->parts[0].document].html.find("<h1>Group sign-in sheet</h1>") !=
+             std::string::npos);
+}
+
+// --undated: a module's handout is one printed page however many meetings use it.
+BOOST_AUTO_TEST_CASE(undated_handouts_are_printed_once) {
+  Diagnostics diagnostics;
+  RenderOptions options;
+  options.formats = {Format::pdf};
+  options.undated = true;
+  auto site = render_fixture(options, diagnostics);
+  BOOST_REQUIRE_MESSAGE(site, diagnostics_text(diagnostics));
+  std::set<size_t> handout_pages;
+  size_t placed = 0;
+  for (const auto& pdf : site->pdfs) {
+    if (pdf.path.find("/handouts.pdf") == std::string::npos) continue;
+    for (const auto& part : pdf.parts) {
+      handout_pages.insert(part.document);
+      ++placed;
+    }
+  }
+  BOOST_TEST(placed > handout_pages.size());  // some module is handed out at two meetings
+  for (size_t page : handout_pages) {
+    BOOST_TEST(site->print_documents[page].html.find("2027") == std::string::npos);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(a_module_without_a_translation_stops_a_build_that_prints_its_language) {
   Library library = fixture_library();
   for (auto& m : library.modules) {
@@ -467,9 +592,18 @@ BOOST_AUTO_TEST_CASE(markup_and_mustache_in_content_print_as_visible_text_in_eve
   Diagnostics diagnostics;
   auto site = render_site(nasty_plan(), kPlanJson, library, org, builtin_templates(), options, diagnostics);
   BOOST_REQUIRE_MESSAGE(site, diagnostics_text(diagnostics));
-  BOOST_REQUIRE(site->print_jobs.size() == 1u);
   std::vector<OutputFile> documents = site->files;
-  documents.push_back({"week-01/print-packet.pdf (its html)", site->print_jobs[0].html});
+  for (const auto& document : site->print_documents) {
+    // The one script a printed page may hold is the handout's own fitting script, which ends the body.
+    size_t script = document.html.find("<script");
+    BOOST_TEST((script == std::string::npos || (document.html.find("<script", script + 1) == std::string::npos &&
+                                                 document.html.compare(script, 18, "<script>\n// Paper-") == 0)));
+    BOOST_TEST(document.html.find("<script>alert") == std::string::npos);
+    BOOST_TEST(document.header_html.find("<script") == std::string::npos);
+    if (!document.header_html.empty()) {
+      BOOST_TEST(visible_html(document.header_html).find("Program " + kNasty) != std::string::npos);
+    }
+  }
   // What each kind of document must show, plain strings and Markdown fields alike.
   std::map<std::string, std::vector<std::string>> shown = {
       {"index", {"Org", "Program", "Title", "Reason", "Warning", "Track"}},
@@ -500,7 +634,7 @@ BOOST_AUTO_TEST_CASE(markup_and_mustache_in_content_print_as_visible_text_in_eve
     }
     ++checked;
   }
-  BOOST_TEST(checked == 12);  // 2 index, 2 summaries, 2 week plans, 2 guides, 2 handouts, packet html, packet for pdf
+  BOOST_TEST(checked == 11);  // 2 index, 2 summaries, 2 week plans, 2 guides, 2 handouts, packet html
 }
 
 BOOST_AUTO_TEST_CASE(a_journey_card_per_start_week_and_language_lists_the_stay_week_by_week) {
@@ -543,11 +677,13 @@ BOOST_AUTO_TEST_CASE(a_journey_card_per_start_week_and_language_lists_the_stay_w
 
   // Every card prints, from its own HTML.
   std::vector<std::string> pdfs;
-  for (const auto& job : site->print_jobs) {
-    if (job.pdf_path.rfind("journey-cards/", 0) != 0) continue;
-    pdfs.push_back(job.pdf_path);
-    std::string html_path = job.pdf_path.substr(0, job.pdf_path.size() - 4) + ".html";
-    BOOST_TEST(job.html == find_file(*site, html_path)->content, job.pdf_path);
+  for (const auto& pdf : site->pdfs) {
+    if (pdf.path.rfind("journey-cards/", 0) != 0) continue;
+    pdfs.push_back(pdf.path);
+    std::string html_path = pdf.path.substr(0, pdf.path.size() - 4) + ".html";
+    BOOST_REQUIRE_EQUAL(pdf.parts.size(), 1u);
+    BOOST_TEST(site->print_documents[pdf.parts[0].document].html == find_file(*site, html_path)->content, pdf.path);
+    BOOST_TEST(pdf.language == (pdf.path.ends_with(".es.pdf") ? "es" : "en"));
   }
   BOOST_TEST(pdfs == (std::vector<std::string>{"journey-cards/start-week-01.pdf", "journey-cards/start-week-01.es.pdf",
                                                "journey-cards/start-week-02.pdf", "journey-cards/start-week-02.es.pdf"}),

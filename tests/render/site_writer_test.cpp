@@ -14,7 +14,6 @@
 #include "iopplan/render/site_writer.hpp"
 #include "render/fixtures.hpp"
 #include "render/safe_path.hpp"
-#include "render/pdf_dates.hpp"
 
 using namespace iopplan;
 using namespace iopplan::fixtures;
@@ -323,14 +322,6 @@ BOOST_AUTO_TEST_CASE(folders_a_build_must_not_replace_are_refused) {
                  ".: error: refusing to build into this folder: it holds the current folder (the build replaces the "
                  "whole folder); name a folder of its own\n");
   BOOST_TEST(!fs::exists(tmp.path / "lib" / "index.html"));
-}
-
-BOOST_AUTO_TEST_CASE(pdf_dates_are_fixed_without_moving_bytes) {
-  std::string pdf = "%PDF-1.4\n/CreationDate (D:20261125113217+00'00')\n/ModDate (D:20261125113217+00'00')>>\n";
-  std::string before = pdf;
-  normalize_pdf_dates(pdf, "20270104");
-  BOOST_TEST(pdf.size() == before.size());
-  BOOST_TEST(pdf == "%PDF-1.4\n/CreationDate (D:20270104000000+00'00')\n/ModDate (D:20270104000000+00'00')>>\n");
 }
 
 BOOST_AUTO_TEST_CASE(without_chromium_pdf_says_how_to_install_it) {

@@ -1,6 +1,7 @@
 // The whole pipeline as one call: load -> plan -> render -> print -> write.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,6 +11,13 @@
 
 namespace iopplan {
 
+// Where a long build is: documents rendered, then page sets printed out of those to print.
+struct BuildProgress {
+  int documents = 0;
+  size_t printed = 0;
+  size_t to_print = 0;
+};
+
 struct BuildRequest {
   PlanRequest plan;
   RenderOptions render;               // render.languages is replaced by `languages` or the program's
@@ -18,6 +26,8 @@ struct BuildRequest {
   std::string overlay_dir;            // the user's own templates, file by file over the built-in ones; or ""
   std::string out_dir;                // "" : default_output_dir(plan)
   std::optional<std::string> chromium;  // for pdf; default: find_chromium()
+  // Called once rendering is done and after each printed page set; may be empty.
+  std::function<void(const BuildProgress&)> progress;
 };
 
 struct BuildResult {

@@ -15,7 +15,10 @@ enum class Format { html, md, pdf };
 struct OutputFormat {
   Document document;
   Format format;
-  const char* template_name;  // under templates/; pdf prints the html template in a browser
+  // Under templates/. A pdf prints html pages once each and assembles them: the document's html
+  // template for the index and the guides; for handouts and packets, one page per handout
+  // (print-handout) and per sign-in sheet (print-sign-in), so copies are never laid out twice.
+  const char* template_name;
   const char* extension;      // ".html", ".md", ".pdf"
 };
 

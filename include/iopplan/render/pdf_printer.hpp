@@ -1,6 +1,9 @@
-// Printing to PDF with headless Chromium: the same path for `build --format pdf` and the print test.
+// Printing to PDF with one headless Chromium per build: the same path for `build --format pdf`
+// and the print test.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -16,10 +19,20 @@ std::optional<std::string> find_chromium();
 // What to tell a user who asked for PDFs without Chromium.
 std::string chromium_install_hint();
 
-// Prints every job of `site.print_jobs` (in a private temporary folder, never in the output
-// folder) and adds the PDFs to `site.files`. PDF dates are set to `fixed_date` (YYYYMMDD) so that
-// two builds give the same bytes. False, with errors in `out`, when any job fails; `site.files`
-// is then unchanged.
-bool print_pdfs(Site& site, const std::string& chromium, const std::string& fixed_date, Diagnostics& out);
+// Called after each printed page set: how many of `total` are printed.
+using PrintProgress = std::function<void(size_t printed, size_t total)>;
+
+// Prints each of `site.print_documents` once, in one browser with a few pages in flight (its
+// profile in a private temporary folder, never in the output folder), then assembles every
+// `site.pdfs` entry from those pages (copies and blank backs without laying pages out again) and
+// adds the PDFs to `site.files`. PDF dates are `fixed_date` (YYYYMMDD) so that two builds give the
+// same bytes. False, with errors in `out`, when anything fails; `site.files` is then unchanged.
+// When interrupted() (base/interrupt.hpp) turns true, printing stops: the browser's process group
+// is killed and its folder removed before this returns false.
+bool print_pdfs(Site& site, const std::string& chromium, const std::string& fixed_date, Diagnostics& out,
+                const PrintProgress& progress = {});
+
+// How many pages a PDF has; 0 when it cannot be read.
+int pdf_page_count(const std::string& pdf);
 
 }  // namespace iopplan

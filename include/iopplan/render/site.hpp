@@ -20,16 +20,41 @@ struct OutputFile {
   std::string content;
 };
 
-// A week's print packet still to be printed to PDF (print_pdfs does it, in a browser).
-struct PrintJob {
-  std::string html;      // the print packet, self-contained
-  std::string pdf_path;  // "week-01/print-packet.pdf"
+// A page to print to PDF once (print_pdfs does it, in a browser), with Chromium's header and
+// footer templates (the document's title, the program and "Page X of Y").
+struct PrintDocument {
+  std::string html;
+  std::string header_html;
+  std::string footer_html;
+  // A handout: its page fits itself to the paper before printing (print-handout.html.mustache);
+  // when the printed result still ends on a near-empty page, or runs past `most_pages`, it is
+  // fitted again more cautiously and printed again (pdf_printer.cpp).
+  bool fit = false;
+  int most_pages = 0;  // 0: any number (large print)
+};
+
+// One copy (or `copies` copies) of a printed document inside a PDF file.
+struct PdfPart {
+  size_t document = 0;  // index into Site::print_documents
+  int copies = 1;
+};
+
+// A PDF file assembled from printed documents without laying them out again. When it has more
+// than one part, every copy starts on a right-hand (odd) page: a copy that ends on an odd page is
+// followed by the blank back page, so a double-sided printout comes apart copy by copy.
+struct PdfFile {
+  std::string path;   // "week-01/print-packet.pdf"
+  std::string title;  // the PDF's Title
+  std::string language = "en";  // the PDF's /Lang: the handouts' language, a packet's first one
+  std::vector<PdfPart> parts;
 };
 
 struct Site {
-  std::vector<OutputFile> files;     // in the order they were rendered
-  std::vector<PrintJob> print_jobs;  // empty unless pdf was asked for
-  int documents = 0;                 // html and md documents rendered (plan.json not counted)
+  std::vector<OutputFile> files;                // in the order they were rendered
+  std::vector<PrintDocument> print_documents;   // each distinct page once; empty unless pdf was asked for
+  std::vector<PdfFile> pdfs;                    // what to assemble from them
+  std::optional<size_t> blank_page;             // the "intentionally blank" back page, when a PDF needs one
+  int documents = 0;                            // html and md documents rendered (plan.json not counted)
 };
 
 enum class Paper { letter, a4 };
@@ -51,6 +76,7 @@ struct RenderOptions {
   Paper paper = Paper::letter;
   bool large_print = false;  // handouts and sign-in sheets at 16 pt instead of 12 pt
   int only_week = 0;         // 0: every week; N: only week-NN/ (index and plan.json are always written)
+  bool undated = false;      // patient handouts without meeting dates, so spare copies can be reused
   RenderLimits limits;
 };
 

@@ -1,0 +1,29 @@
+// Packets from printed pages: PDFs put together with qpdf, page objects copied, never laid out again.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "iopplan/base/diagnostic.hpp"
+#include "iopplan/render/site.hpp"
+
+namespace iopplan {
+
+// The contents of every `site.pdfs` file, in order, from `printed` (the PDF of each of
+// `site.print_documents`). Parts follow each other; in a file of more than one copy, a copy with an
+// odd number of pages is followed by `printed[*site.blank_page]`, so every copy starts on an odd
+// page. Each file gets its title, its language (/Lang) and `fixed_date` (YYYYMMDD) as creation and modification date.
+// nullopt, with errors in `out`, when a printed PDF cannot be read.
+std::optional<std::vector<std::string>> assemble_pdfs(const Site& site, const std::vector<std::string>& printed,
+                                                      const std::string& fixed_date, Diagnostics& out);
+
+// The pages of `pdf`, and the lines of text on its last page: distinct baselines, as pdftotext
+// would show them (a printed header and footer count as a line each). {0, 0} when unreadable.
+struct LastPage {
+  int pages = 0;
+  int lines = 0;
+};
+LastPage last_page_of(const std::string& pdf);
+
+}  // namespace iopplan
