@@ -78,12 +78,12 @@ std::string visible_markdown(const std::string& md) {
 Plan plan_with_journeys() {
   Plan plan = fixture_plan();
   const std::string g = plan.program;
-  Journey first{1, {2027, 1, 4}, 4, {}, {}, {}, {}};
+  Journey first{1, {2027, 1, 4}, 4, {}, {}, {}, {}, {}};
   first.attended = {{{2027, 1, 4}, g, {"noticing-cravings"}},
                     {{2027, 1, 6}, g, {"sleep-basics", "saying-no"}},
                     {{2027, 1, 13}, g, {"noticing-cravings"}},
                     {{2027, 1, 15}, g, {"sleep-basics"}}};
-  Journey second{2, {2027, 1, 13}, 4, {}, {}, {}, {}};
+  Journey second{2, {2027, 1, 13}, 4, {}, {}, {}, {}, {}};
   second.attended = {{{2027, 1, 13}, g, {"noticing-cravings"}},
                      {{2027, 1, 15}, g, {"sleep-basics"}},
                      {{2027, 1, 18}, g, {"noticing-cravings"}},

@@ -69,7 +69,7 @@ BOOST_AUTO_TEST_CASE(a_rolling_plan_says_who_misses_what_and_what_is_never_used)
 BOOST_AUTO_TEST_CASE(a_cohort_that_meets_everything_says_so) {
   Plan plan = fixture_plan();
   plan.admission = "closed";
-  plan.journeys = {{1, {2027, 1, 4}, 4, {}, {}, {}}};
+  plan.journeys = {{1, {2027, 1, 4}, 4, {}, {}, {}, {}, {}}};
   plan.repeated.clear();
   plan.score_terms.clear();
   std::string text = summary_md(plan);

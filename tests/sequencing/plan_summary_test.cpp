@@ -12,9 +12,9 @@ Plan rolling_plan() {
   Plan plan;
   plan.admission = "rolling";
   plan.required = {"b-plan", "a-skills"};
-  plan.journeys = {{1, {2027, 1, 4}, 8, {"b-plan"}, {}, {{"c-coping", 2}}},
-                   {2, {2027, 1, 11}, 8, {}, {}, {}},
-                   {3, {2027, 1, 18}, 8, {"b-plan", "a-skills"}, {}, {}}};
+  plan.journeys = {{1, {2027, 1, 4}, 8, {"b-plan"}, {}, {{"c-coping", 2}}, {}, {}},
+                   {2, {2027, 1, 11}, 8, {}, {}, {}, {}, {}},
+                   {3, {2027, 1, 18}, 8, {"b-plan", "a-skills"}, {}, {}, {}, {}}};
   plan.unused = {"d-sleep", "e-food"};
   plan.repeated = {{"c-coping", 2}};
   plan.score_terms = {{"track spread", 1.0, 0.5}, {"track back-to-back", 3.0, 0.0}, {"module repeats", 2.0, 4.0}};
@@ -51,7 +51,7 @@ BOOST_AUTO_TEST_CASE(a_cohort_that_meets_everything) {
   Plan plan;
   plan.admission = "closed";
   plan.required = {"a-skills"};
-  plan.journeys = {{1, {2027, 1, 4}, 8, {}, {}, {}}};
+  plan.journeys = {{1, {2027, 1, 4}, 8, {}, {}, {}, {}, {}}};
   plan.score_terms = {{"track spread", 1.0, 0.0}};
   BOOST_TEST(plan_summary_text(plan_summary(plan)) ==
              "\n"
