@@ -29,7 +29,7 @@ std::string plan_to_csv(const Plan& plan, const Library& library) {
                                     clock_time(block.start),
                                     clock_time(block.start + block.minutes),
                                     std::to_string(block.minutes),
-                                    meeting.group.empty() || meeting.group == plan.program ? group : group + " (" + meeting.group + ")",
+                                    group,
                                     block.track,
                                     block.module,
                                     m != nullptr ? m->title : block.module,

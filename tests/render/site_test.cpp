@@ -137,9 +137,13 @@ BOOST_AUTO_TEST_CASE(writes_the_documented_layout) {
       "week-02/2027-01-15/handouts.html",
       "week-02/2027-01-15/handouts.md",
       "week-02/print-packet.html",
+      "journey-cards/start-week-01.html",
+      "journey-cards/start-week-01.md",
+      "journey-cards/start-week-02.html",
+      "journey-cards/start-week-02.md",
   };
   BOOST_TEST(paths_of(*site) == expected, boost::test_tools::per_element());
-  BOOST_TEST(site->documents == 26);
+  BOOST_TEST(site->documents == 30);
   BOOST_TEST(site->print_documents.empty());
   BOOST_TEST(site->pdfs.empty());
   BOOST_TEST(find_file(*site, "plan.json")->content == kPlanJson);
@@ -174,9 +178,14 @@ BOOST_AUTO_TEST_CASE(one_week_renders_only_its_folder_with_index_and_plan_json) 
     BOOST_TEST(allowed, path);
   }
   BOOST_TEST(find_file(*site, "week-02/print-packet.html") != nullptr);
-  // The index is the whole program's, the same as a full build's.
+  // The index is the whole program's, the same as a full build's but for the journey cards, which a
+  // week build does not write.
   auto full = render_fixture({}, diagnostics);
-  BOOST_TEST(find_file(*site, "index.html")->content == find_file(*full, "index.html")->content);
+  std::string whole = find_file(*full, "index.html")->content;
+  size_t cards = whole.find("<section class=\"avoid-break\">\n<h3>Journey cards");
+  BOOST_REQUIRE(cards != std::string::npos);
+  whole.erase(cards, whole.find("</section>\n", cards) + 11 - cards);
+  BOOST_TEST(find_file(*site, "index.html")->content == whole);
 }
 
 BOOST_AUTO_TEST_CASE(a_week_outside_the_plan_is_an_error) {
@@ -226,7 +235,7 @@ BOOST_AUTO_TEST_CASE(markdown_only_has_no_print_packet) {
     BOOST_TEST(path.find(".html") == std::string::npos, path);
   }
   BOOST_TEST(find_file(*site, "index.md")->content.find("print-packet") == std::string::npos);
-  BOOST_TEST(site->documents == 12);  // index, summary, 2 week plans, 4 guides, 4 handouts
+  BOOST_TEST(site->documents == 14);  // index, summary, 2 week plans, 4 guides, 4 handouts, 2 journey cards
 }
 
 BOOST_AUTO_TEST_CASE(pdf_prints_each_page_once_and_assembles_every_printed_document) {
@@ -250,6 +259,8 @@ BOOST_AUTO_TEST_CASE(pdf_prints_each_page_once_and_assembles_every_printed_docum
       "week-02/2027-01-15/facilitator-guide.pdf (Facilitator guide: Friday, January 15, 2027)",
       "week-02/2027-01-15/handouts.pdf (Handouts: Friday, January 15, 2027)",
       "week-02/print-packet.pdf (Print packet: week 2)",
+      "journey-cards/start-week-01.pdf (My groups)",
+      "journey-cards/start-week-02.pdf (My groups)",
   };
   BOOST_TEST(paths == expected, boost::test_tools::per_element());
   // The packet: per meeting its sign-in sheet once, then each of its handout pages `copies` times;
@@ -363,7 +374,7 @@ BOOST_AUTO_TEST_CASE(spanish_handouts_are_written_beside_the_english_ones) {
     BOOST_TEST(find_file(*site, path) != nullptr, path);
   }
   BOOST_TEST(find_file(*site, "week-01/2027-01-04/facilitator-guide.es.html") == nullptr);  // guides stay English
-  BOOST_TEST(site->documents == 26 + 8);
+  BOOST_TEST(site->documents == 26 + 8 + 8);
 
   const std::string& es = find_file(*site, "week-01/2027-01-04/handouts.es.html")->content;
   BOOST_TEST(es.find("<html lang=\"es\">") != std::string::npos);
@@ -609,6 +620,7 @@ BOOST_AUTO_TEST_CASE(markup_and_mustache_in_content_print_as_visible_text_in_eve
       {"index", {"Org", "Program", "Title", "Reason", "Warning", "Track"}},
       {"plan", {"Title", "Material", "Slot", "Check-in"}},
       {"summary", {"Org", "Title", "Goal"}},
+      {"journey-card", {"Org", "Program"}},
       {"facilitator-guide", {"Summary", "Objective", "Segment", "Point", "Activity", "Step", "Question", "Safety",
                              "Trauma", "Newcomers", "Homework", "Author", "Check-in", "Line", "Note", "Guidance",
                              "Agreement"}},
@@ -620,7 +632,7 @@ BOOST_AUTO_TEST_CASE(markup_and_mustache_in_content_print_as_visible_text_in_eve
     if (file.path == "plan.json" || file.path == "calendar.ics" || file.path == "sessions.csv") continue;
     bool html = file.path.find(".md") == std::string::npos;
     std::string kind = file.path.substr(file.path.rfind('/') + 1);
-    kind = kind.substr(0, kind.find('.'));
+    kind = file.path.starts_with("journey-cards/") ? "journey-card" : kind.substr(0, kind.find('.'));
     BOOST_TEST_CONTEXT(file.path) {
       BOOST_REQUIRE(shown.count(kind));
       std::string text = html ? visible_html(file.content) : visible_markdown(file.content);
@@ -634,7 +646,7 @@ BOOST_AUTO_TEST_CASE(markup_and_mustache_in_content_print_as_visible_text_in_eve
     }
     ++checked;
   }
-  BOOST_TEST(checked == 11);  // 2 index, 2 summaries, 2 week plans, 2 guides, 2 handouts, packet html
+  BOOST_TEST(checked == 13);  // 2 index, 2 summaries, 2 week plans, 2 guides, 2 handouts, packet html, 2 journey cards
 }
 
 BOOST_AUTO_TEST_CASE(a_journey_card_per_start_week_and_language_lists_the_stay_week_by_week) {
