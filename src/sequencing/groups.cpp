@@ -254,6 +254,7 @@ PlanResult make_grouped_plan(const Library& library, const Program& program, con
 
   Plan plan = plan_identity(program, start, options.seed);
   for (const auto& group : program.groups) plan.groups.push_back({group.group, group.name});
+  plan.required = required_modules(program);  // the program's and every group's, pins included
   merge_window(program, groups, start, plan_weeks(program, groups), plan);
   std::map<std::string, size_t> term_index;
   for (const auto& g : groups) {

@@ -3,6 +3,7 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -396,6 +397,10 @@ BOOST_AUTO_TEST_CASE(journeys_follow_each_group_s_weeks_of_the_stay) {
       BOOST_TEST(journey.required_missed.empty());
     }
   }
+  // The summary knows the groups' required modules: not "none set".
+  const auto& required = result.plan->required;
+  BOOST_TEST(std::count(required.begin(), required.end(), "relapse-prevention-plan") == 1);
+  BOOST_TEST(std::count(required.begin(), required.end(), "overdose-prevention-and-naloxone") == 1);
 }
 
 BOOST_AUTO_TEST_CASE(no_rule_breaks_over_a_year_for_any_seed) {
