@@ -66,6 +66,8 @@ MustacheData journey_card_view(ViewContext& ctx, const Journey& journey, Flavor 
   MustacheData card;
   card["columns"] = std::move(columns);
   card["sessions"] = MustacheData(std::to_string(journey.attended.size()));
+  // Several groups (longer rows) or a long stay: smaller rows, so the card still fits one page.
+  card["dense"] = MustacheData(name_groups || journey.attended.size() > 48);
   view["card"] = std::move(card);
   return view;
 }

@@ -3,7 +3,7 @@
 // checked with pdfinfo and pdftotext; and no browser process or temporary folder left after a failed
 // print, SIGINT or SIGTERM.
 // With es: one Spanish meeting, from the renderer's fixture library, printed and read back.
-// With journeys: every journey card of iop-16-week-rolling, in English and Spanish, one Letter page each.
+// With journeys: every journey card of the rolling programs, in English and Spanish, one Letter page each.
 // With --line-floor (--line-floor-large): every handout of the built-in library, in normal (large)
 // print, against the line floor instead.
 // Usage: iopplan_print_test WORK_DIR IOPPLAN [es|journeys|--line-floor|--line-floor-large]. Exit 0 pass, 1 fail, 77 skipped (no Chromium).
@@ -389,30 +389,36 @@ int print_spanish(const std::string& chromium, const fs::path& work) {
 
 // The built-in 16-week rolling program's journey cards (16 start weeks of up to 48 sessions), printed
 // in English and Spanish: each must fit one Letter page and keep its last week.
-int print_journeys(const std::string& chromium, const fs::path& work) {
+// Every card of one rolling program, in English and Spanish: one Letter page each.
+void print_program_journeys(const std::string& chromium, const fs::path& work, const std::string& program) {
   DiskFileSource files;
   PlanRequest request;
   request.library_dir = std::string(IOPPLAN_SOURCE_DIR) + "/curricula";
-  request.program = "iop-16-week-rolling";
+  request.program = program;
   PlanRun planned = plan_program(files, request);
   report(planned.diagnostics);
   Diagnostics diagnostics;
   auto templates = load_templates(files, std::string(IOPPLAN_SOURCE_DIR) + "/templates", "", diagnostics);
-  if (!planned.plan || !templates) return 1;
+  if (!planned.plan || !templates) {
+    check(false, program + " plans");
+    return;
+  }
   RenderOptions options;
   options.formats = {Format::html, Format::pdf};
   options.languages = {"en", "es"};
   auto site = render_site(*planned.plan, "{}\n", planned.library, planned.organization, *templates, options, diagnostics);
   if (!site) {
     report(diagnostics);
-    return 1;
+    check(false, program + " prints");
+    return;
   }
   std::erase_if(site->pdfs, [](const PdfFile& pdf) { return pdf.path.rfind("journey-cards/", 0) != 0; });
-  check(planned.plan->journeys.size() == 16u, std::to_string(planned.plan->journeys.size()) + " start weeks");
+  check(planned.plan->journeys.size() == 16u, program + ": " + std::to_string(planned.plan->journeys.size()) + " start weeks");
   check(site->pdfs.size() == 32u, std::to_string(site->pdfs.size()) + " cards to print");
-  if (!print_pdfs(*site, chromium, "20270104", diagnostics) || !write_site(*site, (work / "out").string(), diagnostics)) {
+  if (!print_pdfs(*site, chromium, "20270104", diagnostics) || !write_site(*site, (work / program).string(), diagnostics)) {
     report(diagnostics);
-    return 1;
+    check(false, program + " prints");
+    return;
   }
   size_t most = 0;
   for (const auto& journey : planned.plan->journeys) most = std::max(most, journey.attended.size());
@@ -420,7 +426,7 @@ int print_journeys(const std::string& chromium, const fs::path& work) {
   for (size_t i = 0; i < site->pdfs.size(); ++i) {
     const PdfFile& job = site->pdfs[i];
     const Journey& journey = planned.plan->journeys[i / 2];  // English, then Spanish, per start week
-    std::string pdf = (work / "out" / job.path).string();
+    std::string pdf = (work / program / job.path).string();
     std::string info = run("pdfinfo '" + pdf + "' 2>&1");
     check(field(info, "Page size").rfind("612 x 792 pts", 0) == 0 && field(info, "Pages") == "1",
           job.path + ": " + field(info, "Pages") + " Letter page(s)");
@@ -441,6 +447,10 @@ int print_journeys(const std::string& chromium, const fs::path& work) {
       check(text.find(part) != std::string::npos, job.path + " reads \"" + part + "\"");
     }
   }
+}
+
+int print_journeys(const std::string& chromium, const fs::path& work) {
+  for (const char* program : {"iop-16-week-rolling", "matrix-16-week"}) print_program_journeys(chromium, work, program);
   std::cout << (failures == 0 ? "journey card print test passed\n" : "journey card print test FAILED\n");
   return failures == 0 ? 0 : 1;
 }
