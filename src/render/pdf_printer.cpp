@@ -6,8 +6,6 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include <qpdf/QPDF.hh>
-#include <qpdf/QPDFPageDocumentHelper.hh>
 
 #include "render/browser.hpp"
 #include "render/pdf_assembly.hpp"
@@ -71,16 +69,7 @@ std::string chromium_install_hint() {
          "or leave pdf out of --format";
 }
 
-int pdf_page_count(const std::string& pdf) {
-  try {
-    QPDF document;
-    document.setSuppressWarnings(true);
-    document.processMemoryFile("pdf", pdf.data(), pdf.size());
-    return static_cast<int>(QPDFPageDocumentHelper(document).getAllPages().size());
-  } catch (const std::exception&) {
-    return 0;
-  }
-}
+int pdf_page_count(const std::string& pdf) { return last_page_of(pdf).pages; }
 
 bool print_pdfs(Site& site, const std::string& chromium, const std::string& fixed_date, Diagnostics& out,
                 const PrintProgress& progress) {
