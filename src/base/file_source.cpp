@@ -131,4 +131,20 @@ std::string file_stem(const std::string& path) {
   return name;
 }
 
+bool is_safe_relative_path(const std::string& path) {
+  if (path.empty() || path.front() == '/' || path.back() == '/') return false;
+  size_t start = 0;
+  while (start <= path.size()) {
+    size_t slash = path.find('/', start);
+    std::string part = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+    if (part.empty() || part == "." || part == ".." || part.find('\\') != std::string::npos ||
+        part.find('\0') != std::string::npos) {
+      return false;
+    }
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  return true;
+}
+
 }  // namespace iopplan

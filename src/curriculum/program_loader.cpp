@@ -477,13 +477,7 @@ class ProgramReader {
       block.guidance = *text;
       return;
     }
-    bool inside = !file->starts_with('/') && file->find('\\') == std::string::npos && file->ends_with(".md");
-    for (size_t start = 0; inside && start <= file->size();) {
-      size_t slash = std::min(file->find('/', start), file->size());
-      std::string part = file->substr(start, slash - start);
-      inside = !part.empty() && part != "." && part != "..";
-      start = slash + 1;
-    }
+    bool inside = is_safe_relative_path(*file) && file->ends_with(".md");
     std::string path = join_path(library_.root, *file);
     if (!inside || (files_ && !files_->stays_inside(path, library_.root))) {
       reader.error(at, "'guidance_file'" + reader.in_where() + " must name a Markdown file inside the library, such as " +

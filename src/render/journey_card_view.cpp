@@ -1,8 +1,8 @@
 // A participant's journey card: the groups of their stay, week by week, with a box to check for each.
 #include "render/views.hpp"
 
-#include <cctype>
 #include <cstdio>
+
 #include "iopplan/base/strings.hpp"
 #include "render/view_parts.hpp"
 
@@ -52,8 +52,7 @@ MustacheData journey_card_view(ViewContext& ctx, const Journey& journey, Flavor 
       const Translation* translation = m != nullptr ? find_translation(*m, language) : nullptr;
       topics.push_back(translation ? translation->title : m != nullptr ? m->title : id);
     }
-    std::string day = weekday_name(weekday_of(session.date));
-    for (char& c : day) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string day = lower(weekday_name(weekday_of(session.date)));
     MustacheData item;
     item["day"] = MustacheData(string_of(ctx, language, "days." + day));
     item["topics"] = MustacheData(join(topics, "; "));

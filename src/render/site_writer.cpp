@@ -1,5 +1,4 @@
 #include "iopplan/render/site_writer.hpp"
-#include "render/safe_path.hpp"
 
 #include <fcntl.h>
 #include <linux/fs.h>
@@ -435,22 +434,6 @@ bool Writer::run() {
 }
 
 }  // namespace
-
-bool is_safe_relative_path(const std::string& path) {
-  if (path.empty() || path.front() == '/' || path.back() == '/') return false;
-  size_t start = 0;
-  while (start <= path.size()) {
-    size_t slash = path.find('/', start);
-    std::string part = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
-    if (part.empty() || part == "." || part == ".." || part.find('\\') != std::string::npos ||
-        part.find('\0') != std::string::npos) {
-      return false;
-    }
-    if (slash == std::string::npos) break;
-    start = slash + 1;
-  }
-  return true;
-}
 
 bool write_site(const Site& site, const std::string& out_dir, Diagnostics& out, const std::vector<std::string>& inputs) {
   return Writer(site, out_dir, inputs, out).run();

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "iopplan/sequencing/calendar.hpp"
+#include "sequencing/journey_walk.hpp"
 
 namespace iopplan {
 namespace {
@@ -21,10 +22,11 @@ std::vector<std::string> contents_of(const Meeting& meeting) {
 
 std::vector<std::string> core_modules(const Program& program, const Plan& plan) {
   std::vector<std::string> core;
-  if (!program.core_modules.empty()) {
-    for (const auto& ref : program.core_modules) core.push_back(ref.id);
-    return core;
+  for (const auto& ref : program.core_modules) core.push_back(ref.id);
+  for (const auto& group : program.groups) {
+    for (const auto& ref : group.core_modules) core.push_back(ref.id);
   }
+  if (!core.empty()) return core;
   std::set<std::string> seen;
   for (const auto& meeting : plan.meetings) {
     for (const auto& id : contents_of(meeting)) {
@@ -86,43 +88,11 @@ std::vector<size_t> stay(const Program& program, const Plan& plan, const std::ve
   return attended;
 }
 
-struct Walk {
-  std::map<std::string, int> met;  // module -> sessions
-  std::vector<std::string> out_of_order;
-};
-
-// The cycle's modules, by id (a module gone from the library is left out).
-using CycleModules = std::map<std::string, const Module*>;
-
-CycleModules cycle_modules(const Library& library, const Plan& plan) {
-  std::set<std::string> in_cycle;
-  for (const auto& meeting : plan.meetings) {
-    for (const auto& id : contents_of(meeting)) in_cycle.insert(id);
-  }
-  CycleModules modules;
-  for (const auto& m : library.modules) {
-    if (in_cycle.count(m.id)) modules.emplace(m.id, &m);
-  }
-  return modules;
-}
-
-Walk walk(const CycleModules& modules, const Plan& plan, const std::vector<Session>& sequence,
-          const std::vector<size_t>& attended) {
-  Walk w;
-  std::set<std::string> reported;
-  for (size_t i : attended) {
-    for (const auto& id : contents_of(plan.meetings[sequence[i].meeting])) {
-      if (w.met[id]++ > 0) continue;
-      auto m = modules.find(id);
-      if (m == modules.end()) continue;
-      for (const auto& pre : m->second->prerequisites) {
-        if (modules.count(pre) && !w.met.count(pre) && reported.insert(id + " <- " + pre).second) {
-          w.out_of_order.push_back(id + " <- " + pre);
-        }
-      }
-    }
-  }
-  return w;
+// The sessions of `stay` as meetings attended, on the rotation's dates.
+std::vector<Attendance> attendance(const Plan& plan, const std::vector<Session>& sequence, const std::vector<size_t>& stay) {
+  std::vector<Attendance> attended;
+  for (size_t i : stay) attended.push_back({sequence[i].date, &plan.meetings[sequence[i].meeting]});
+  return attended;
 }
 
 }  // namespace
@@ -132,17 +102,10 @@ std::vector<CoverageRow> rolling_coverage(const Library& library, const Program&
   if (program.admission != Admission::rolling || plan.meetings.empty() || program.weeks <= 0) return rows;
   std::vector<Session> sequence = rotation_sessions(program, plan);
   std::vector<std::string> core = core_modules(program, plan);
-  CycleModules modules = cycle_modules(library, plan);
+  ScheduledModules modules = scheduled_modules(library, plan.meetings);
   for (int week = 1; week <= program.weeks; ++week) {
-    Walk w = walk(modules, plan, sequence, stay(program, plan, sequence, week));
-    CoverageRow row;
-    row.entry_week = week;
-    row.modules_seen = static_cast<int>(w.met.size());
-    row.out_of_order = std::move(w.out_of_order);
-    for (const auto& id : core) {
-      if (!w.met.count(id)) row.core_missing.push_back(id);
-    }
-    rows.push_back(std::move(row));
+    auto attended = attendance(plan, sequence, stay(program, plan, sequence, week));
+    rows.push_back(coverage_row(walk_journey(week, add_days(plan.start, 7L * (week - 1)), attended, modules, {}), core));
   }
   return rows;
 }
@@ -167,27 +130,11 @@ std::vector<Journey> journeys(const Library& library, const Program& program, co
   if (plan.meetings.empty()) return result;
   std::vector<Session> sequence = rotation_sessions(program, plan);
   std::vector<std::string> required = required_modules(program);
-  CycleModules modules = cycle_modules(library, plan);
+  ScheduledModules modules = scheduled_modules(library, plan.meetings);
   int entries = program.admission == Admission::rolling ? program.weeks : 1;
   for (int week = 1; week <= entries; ++week) {
-    std::vector<size_t> attended = stay(program, plan, sequence, week);
-    Walk w = walk(modules, plan, sequence, attended);
-    Journey journey;
-    journey.entry_week = week;
-    journey.entry_date = attended.empty() ? add_days(plan.start, 7L * (week - 1)) : sequence[attended.front()].date;
-    journey.sessions = static_cast<int>(attended.size());
-    journey.out_of_order = std::move(w.out_of_order);
-    for (const auto& id : required) {
-      if (!w.met.count(id)) journey.required_missed.push_back(id);
-    }
-    for (const auto& [id, n] : w.met) {
-      if (n > 1) journey.repeated.push_back({id, n});
-    }
-    for (size_t i : attended) {
-      const Meeting& meeting = plan.meetings[sequence[i].meeting];
-      journey.attended.push_back({sequence[i].date, meeting.group, contents_of(meeting)});
-    }
-    result.push_back(std::move(journey));
+    auto attended = attendance(plan, sequence, stay(program, plan, sequence, week));
+    result.push_back(walk_journey(week, add_days(plan.start, 7L * (week - 1)), attended, modules, required).journey);
   }
   return result;
 }

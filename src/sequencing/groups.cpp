@@ -9,6 +9,7 @@
 #include "iopplan/sequencing/intensity.hpp"
 #include "iopplan/sequencing/rotation.hpp"
 #include "iopplan/base/strings.hpp"
+#include "sequencing/journey_walk.hpp"
 
 namespace iopplan {
 namespace {
@@ -71,13 +72,7 @@ void grouped_journeys(const Library& library, const Program& program, const std:
   Plan horizon;
   int span = rolling(program) ? 2 * plan_weeks(program, groups) + 1 : plan_weeks(program, groups) + 1;
   merge_window(program, groups, start, span, horizon);
-  std::map<std::string, const Module*> modules;
-  for (const auto& meeting : horizon.meetings) {
-    for (const auto& block : meeting.blocks) {
-      if (block.module.empty()) continue;
-      if (const Module* m = find_module(library, block.module)) modules.emplace(m->id, m);
-    }
-  }
+  ScheduledModules modules = scheduled_modules(library, horizon.meetings);
   std::map<std::string, std::pair<int, int>> window;  // group -> audience weeks
   std::map<std::string, int> nominal;                 // group -> sessions in those weeks when nothing is closed
   for (const auto& group : program.groups) {
@@ -85,29 +80,14 @@ void grouped_journeys(const Library& library, const Program& program, const std:
     nominal[group.group] = (audience_last(program, group) - group.audience_first + 1) * static_cast<int>(group.meeting_days.size());
   }
   std::vector<std::string> required = required_modules(program);
-  std::vector<std::string> core;
-  for (const auto& group : program.groups) {
-    for (const auto& ref : group.core_modules) core.push_back(ref.id);
-  }
-  if (core.empty()) {
-    std::set<std::string> seen;
-    for (const auto& meeting : plan.meetings) {
-      for (const auto& block : meeting.blocks) {
-        if (!block.module.empty() && seen.insert(block.module).second) core.push_back(block.module);
-      }
-    }
-  }
+  std::vector<std::string> core = core_modules(program, plan);
   int entries = rolling(program) ? program.weeks : 1;
   plan.journeys.clear();
   plan.coverage.clear();
   for (int week = 1; week <= entries; ++week) {
     Date joins = add_days(start, 7L * (week - 1));
-    Journey journey;
-    journey.entry_week = week;
-    journey.entry_date = joins;
-    std::map<std::string, int> met, per_group;
-    std::set<std::string> reported;
-    bool first = true;
+    std::vector<Attendance> attended;
+    std::map<std::string, int> per_group;
     for (const auto& meeting : horizon.meetings) {
       if (rolling(program)) {
         // A group's weeks of the stay start on their first day; under "extend" a closed day moves
@@ -117,58 +97,23 @@ void grouped_journeys(const Library& library, const Program& program, const std:
         bool extend = program.when_closed == WhenClosed::extend;
         if (extend ? per_group[meeting.group] >= nominal[meeting.group] : !(meeting.date < add_days(joins, 7L * b))) continue;
       }
-      if (first) journey.entry_date = meeting.date, first = false;
-      ++journey.sessions;
-      JourneySession& session = journey.attended.emplace_back(JourneySession{meeting.date, meeting.group, {}});
+      attended.push_back({meeting.date, &meeting});
       ++per_group[meeting.group];
-      for (const auto& block : meeting.blocks) {
-        if (!block.module.empty()) session.modules.push_back(block.module);
-        if (block.module.empty() || met[block.module]++ > 0) continue;
-        auto m = modules.find(block.module);
-        if (m == modules.end()) continue;
-        for (const auto& pre : m->second->prerequisites) {
-          if (modules.count(pre) && !met.count(pre) && reported.insert(block.module + " <- " + pre).second) {
-            journey.out_of_order.push_back(block.module + " <- " + pre);
-          }
-        }
-      }
     }
-    for (const auto& id : required) {
-      if (!met.count(id)) journey.required_missed.push_back(id);
-    }
-    for (const auto& [id, n] : met) {
-      if (n > 1) journey.repeated.push_back({id, n});
-    }
+    JourneyWalk walk = walk_journey(week, joins, attended, modules, required);
     for (const auto& group : program.groups) {
-      if (per_group.count(group.group)) journey.group_sessions.push_back({group.group, per_group[group.group]});
+      if (per_group.count(group.group)) walk.journey.group_sessions.push_back({group.group, per_group[group.group]});
     }
-    if (rolling(program)) {
-      CoverageRow row;
-      row.entry_week = week;
-      row.modules_seen = static_cast<int>(met.size());
-      row.out_of_order = journey.out_of_order;
-      for (const auto& id : core) {
-        if (!met.count(id)) row.core_missing.push_back(id);
-      }
-      plan.coverage.push_back(std::move(row));
-    }
-    plan.journeys.push_back(std::move(journey));
+    if (rolling(program)) plan.coverage.push_back(coverage_row(walk, core));
+    plan.journeys.push_back(std::move(walk.journey));
   }
 }
 
 Diagnostic closure_note(const Program& program, const Plan& plan) {
-  std::string days;
-  int closed = 0;
-  for (const auto& day : plan.skipped) {
-    ++closed;
-    if (closed <= 6) days += (days.empty() ? "" : "; ") + to_iso(day.date) + " " + day.reason;
-  }
-  if (closed > 6) days += "; and " + std::to_string(closed - 6) + " more";
   Diagnostic d;
   d.severity = Severity::note;
   d.file = program.path;
-  d.message = std::to_string(closed) + (closed == 1 ? " meeting day is" : " meeting days are") + " closed (" + days +
-              "); each group's content moves on to its next meetings";
+  d.message = closed_days_text(plan.skipped) + "; each group's content moves on to its next meetings";
   return d;
 }
 
@@ -200,11 +145,6 @@ PlanResult make_grouped_plan(const Library& library, const Program& program, con
   Date start = options.start.value_or(program.start_date);
   if (options.keep_through_week > 0) {
     out.push_back(usage_error("--keep-through-week is not available yet for a program with groups ([[group]])"));
-    return result;
-  }
-  if (options.window_weeks > 0 && (!options.from || *options.from < start)) {
-    out.push_back(usage_error("--from " + (options.from ? to_iso(*options.from) : std::string("(missing)")) +
-                              " is before the plan's start, " + to_iso(start)));
     return result;
   }
   // A module is planned in one group only, so no participant meets it in two; modules a group

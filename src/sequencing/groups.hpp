@@ -17,7 +17,8 @@ Plan plan_identity(const Program& program, const Date& start, uint64_t seed);
 // before its audience (closed).
 Program group_program(const Program& program, const Program& group, const Date& start);
 
-// REQUIRES: !program.groups.empty().
+// REQUIRES: !program.groups.empty(), and a window (options.window_weeks) starts on or after the
+// plan's start (make_plan checks both).
 PlanResult make_grouped_plan(const Library& library, const Program& program, const PlanOptions& options);
 
 }  // namespace iopplan

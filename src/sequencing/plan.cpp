@@ -27,4 +27,14 @@ std::string group_name(const Plan& plan, const std::string& group_id) {
   return group_id.empty() || group_id == plan.program ? program_name : group_id;
 }
 
+std::string closed_days_text(const std::vector<SkippedDay>& skipped) {
+  std::string days;
+  for (size_t i = 0; i < skipped.size() && i < 6; ++i) {
+    days += (i ? "; " : "") + to_iso(skipped[i].date) + " " + skipped[i].reason;
+  }
+  if (skipped.size() > 6) days += "; and " + std::to_string(skipped.size() - 6) + " more";
+  return std::to_string(skipped.size()) + (skipped.size() == 1 ? " meeting day is" : " meeting days are") + " closed (" +
+         days + ")";
+}
+
 }  // namespace iopplan

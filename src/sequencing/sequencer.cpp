@@ -118,14 +118,8 @@ std::string activity_guidance(const Program& program, const std::string& activit
 }
 
 Diagnostic closure_note(const Program& program, const Plan& plan, int held_meetings) {
-  std::string days;
-  int closed = 0;
-  for (const auto& day : plan.skipped) {
-    ++closed;
-    if (closed <= 6) days += (days.empty() ? "" : "; ") + to_iso(day.date) + " " + day.reason;
-  }
-  if (closed > 6) days += "; and " + std::to_string(closed - 6) + " more";
-  std::string text = std::to_string(closed) + (closed == 1 ? " meeting day is" : " meeting days are") + " closed (" + days + "); ";
+  const size_t closed = plan.skipped.size();
+  std::string text = closed_days_text(plan.skipped) + "; ";
   int nominal = static_cast<int>(program.meeting_days.size()) * program.weeks;
   if (program.when_closed == WhenClosed::extend) {
     int past = 0;
@@ -148,7 +142,6 @@ Diagnostic closure_note(const Program& program, const Plan& plan, int held_meeti
 }  // namespace
 
 PlanResult make_plan(const Library& library, const Program& program, const PlanOptions& options) {
-  if (!program.groups.empty()) return make_grouped_plan(library, program, options);
   PlanResult result;
   Diagnostics& out = result.diagnostics;
   if (options.window_weeks > 0) {
@@ -159,6 +152,7 @@ PlanResult make_plan(const Library& library, const Program& program, const PlanO
       return result;
     }
   }
+  if (!program.groups.empty()) return make_grouped_plan(library, program, options);
   Layout layout;
   layout.start = options.start.value_or(program.start_date);
   int first_week = 1;

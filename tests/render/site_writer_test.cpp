@@ -1,5 +1,7 @@
 #include <boost/test/unit_test.hpp>
 
+#include "iopplan/base/file_source.hpp"
+
 #include <signal.h>
 #include <fcntl.h>
 #include <sys/file.h>
@@ -13,7 +15,6 @@
 #include "iopplan/render/pdf_printer.hpp"
 #include "iopplan/render/site_writer.hpp"
 #include "render/fixtures.hpp"
-#include "render/safe_path.hpp"
 
 using namespace iopplan;
 using namespace iopplan::fixtures;

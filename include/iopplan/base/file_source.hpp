@@ -60,6 +60,10 @@ bool too_large(const FileSource& files, const std::string& path, uint64_t limit,
 // library folder `root`: such a file is not read, so nothing of it is ever shown (curricula/README.md).
 bool leaves_library(const FileSource& files, const std::string& path, const std::string& root, Diagnostics& out);
 
+// True for a relative '/'-separated path without empty, ".", ".." or backslash parts: a path that
+// names something inside the folder it is taken from (before any symbolic link is followed).
+bool is_safe_relative_path(const std::string& path);
+
 // "a" + "b.toml" -> "a/b.toml"; an empty or "." directory adds nothing.
 std::string join_path(const std::string& dir, const std::string& name);
 

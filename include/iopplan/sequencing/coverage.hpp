@@ -10,8 +10,8 @@
 
 namespace iopplan {
 
-// The modules coverage is measured against: the program's core_modules, or else every module in
-// the plan's cycle, in order of first appearance.
+// The modules coverage is measured against: the core_modules of the program and of its groups, or
+// else every module in the plan's cycle, in order of first appearance.
 std::vector<std::string> core_modules(const Program& program, const Plan& plan);
 
 // One row per entry week 1..program.weeks. A patient joins at the first meeting of their entry week

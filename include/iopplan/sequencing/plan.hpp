@@ -124,4 +124,8 @@ bool has_several_groups(const Plan& plan);
 // program's own id, else the id itself.
 std::string group_name(const Plan& plan, const std::string& group_id);
 
+// "2 meeting days are closed (2027-01-18 Martin Luther King Jr. Day; 2027-02-15 ...)": the first six
+// by date and reason, then how many more. The start of the note a plan with closed days carries.
+std::string closed_days_text(const std::vector<SkippedDay>& skipped);
+
 }  // namespace iopplan
