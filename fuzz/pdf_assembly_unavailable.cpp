@@ -11,6 +11,6 @@ std::optional<std::vector<std::string>> assemble_pdfs(const Site&, const std::ve
   return std::nullopt;
 }
 
-LastPage last_page_of(const std::string&) { return {}; }
+std::vector<PageText> page_texts(const std::string&) { return {}; }
 
 }  // namespace iopplan

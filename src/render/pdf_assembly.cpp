@@ -77,21 +77,26 @@ class Baselines : public QPDFObjectHandle::ParserCallbacks {
 
 }  // namespace
 
-LastPage last_page_of(const std::string& bytes) {
+std::vector<PageText> page_texts(const std::string& bytes) {
   try {
     auto pdf = open_pdf(bytes, "printed page");
-    auto pages = QPDFPageDocumentHelper(*pdf).getAllPages();
-    if (pages.empty()) return {};
-    Baselines baselines;
-    pages.back().parseContents(&baselines);
-    // Pieces of one line can sit a point apart (different fonts): merge baselines within 2 pt.
-    int lines = 0;
-    long previous = 0;
-    for (long y : baselines.lines) {
-      if (lines == 0 || y - previous > 2) ++lines;
-      previous = y;
+    std::vector<PageText> pages;
+    for (auto& page : QPDFPageDocumentHelper(*pdf).getAllPages()) {
+      Baselines baselines;
+      page.parseContents(&baselines);
+      // Pieces of one line can sit a point apart (different fonts): merge baselines within 2 pt.
+      std::vector<long> lines;
+      for (long y : baselines.lines) {
+        if (lines.empty() || y - lines.back() > 2) lines.push_back(y);
+      }
+      PageText text{static_cast<int>(lines.size()), 0};
+      QPDFObjectHandle::Rectangle box = page.getMediaBox().getArrayAsRectangle();
+      double height = box.ury - box.lly;
+      // Baselines run from the bottom of the paper up: the lowest is the footer.
+      if (lines.size() >= 2 && height > 0) text.reach = (box.ury - static_cast<double>(lines[1])) / height;
+      pages.push_back(text);
     }
-    return {static_cast<int>(pages.size()), lines};
+    return pages;
   } catch (const std::exception&) {
     return {};
   }

@@ -18,12 +18,14 @@ namespace iopplan {
 std::optional<std::vector<std::string>> assemble_pdfs(const Site& site, const std::vector<std::string>& printed,
                                                       const std::string& fixed_date, Diagnostics& out);
 
-// The pages of `pdf`, and the lines of text on its last page: distinct baselines, as pdftotext
-// would show them (a printed header and footer count as a line each). {0, 0} when unreadable.
-struct LastPage {
-  int pages = 0;
+// The text on one printed page: its lines (distinct baselines, as pdftotext would show them; a
+// printed header and footer count as a line each) and how far down the paper the lowest line
+// above the footer sits (0 at the top edge, 1 at the bottom).
+struct PageText {
   int lines = 0;
+  double reach = 0;
 };
-LastPage last_page_of(const std::string& pdf);
+// Each page of `pdf`; empty when the bytes are not a readable PDF.
+std::vector<PageText> page_texts(const std::string& pdf);
 
 }  // namespace iopplan

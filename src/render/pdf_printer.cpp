@@ -25,14 +25,32 @@ constexpr size_t kTabs = 2;
 constexpr int kLineFloor = 8;
 
 // A handout fits itself to the paper before printing (print-handout.html.mustache); when its
-// estimate was off, these more cautious fittings are tried in order.
-const char* const kFits[] = {"iopplanFit(1)", "iopplanFit(2)"};
+// estimate was off, more cautious fittings are tried, then each candidate spacing as it is, and
+// the best print is kept. Each retry prints only the handouts that still miss (a few per build).
+std::vector<std::string> refits() {
+  std::vector<std::string> fits = {"iopplanFit(1)", "iopplanFit(2)"};
+  // The most candidates a handout has (large print); one with fewer prints as fitted again.
+  constexpr int kCandidates = 17;
+  for (int k = 0; k < kCandidates; ++k) fits.push_back("iopplanUse(" + std::to_string(k) + ")");
+  return fits;
+}
 
-// A printed handout that ends on a near-empty page or runs past its sides.
-bool unfit(const PrintDocument& document, const std::string& pdf) {
-  LastPage last = last_page_of(pdf);
-  if (document.most_pages > 0 && last.pages > document.most_pages) return true;
-  return last.pages > 1 && last.lines - 2 < kLineFloor;
+// How far a printed handout is from fitting: lines missing under the floor on its pages, and far
+// more for each side past `most_pages`. 0 when it fits. In large print (no most_pages) a page whose
+// text reaches a third of the way down is used, whatever its lines (a worksheet's writing space).
+int misfit(const PrintDocument& document, const std::string& pdf) {
+  std::vector<PageText> pages = page_texts(pdf);
+  int count = static_cast<int>(pages.size());
+  int missing = 0;
+  if (document.most_pages > 0 && count > document.most_pages) missing += 1000 * (count - document.most_pages);
+  if (count > 1) {
+    for (const PageText& page : pages) {
+      if (document.most_pages == 0 && page.reach >= 1.0 / 3) continue;
+      // The header and footer print as a line each.
+      missing += std::max(0, kLineFloor - (page.lines - 2));
+    }
+  }
+  return missing;
 }
 
 bool is_executable(const fs::path& path) {
@@ -69,7 +87,7 @@ std::string chromium_install_hint() {
          "or leave pdf out of --format";
 }
 
-int pdf_page_count(const std::string& pdf) { return last_page_of(pdf).pages; }
+int pdf_page_count(const std::string& pdf) { return static_cast<int>(page_texts(pdf).size()); }
 
 bool print_pdfs(Site& site, const std::string& chromium, const std::string& fixed_date, Diagnostics& out,
                 const PrintProgress& progress) {
@@ -85,25 +103,27 @@ bool print_pdfs(Site& site, const std::string& chromium, const std::string& fixe
       printed[index] = std::move(pdf);
       if (progress) progress(++done, requests.size());
     }, error);
-    // Handouts whose fitting was off, laid out again (a few in a build of hundreds).
+    // Handouts whose fitting was off, laid out again (a few in a build of hundreds); the best
+    // printed version of each is kept.
     std::vector<size_t> again_ids;
+    std::vector<int> missing(printed.size(), 0);
     for (size_t i = 0; ok && i < printed.size(); ++i) {
-      if (requests[i].fit && unfit(requests[i], printed[i])) again_ids.push_back(i);
+      if (requests[i].fit) missing[i] = misfit(requests[i], printed[i]);
+      if (missing[i] > 0) again_ids.push_back(i);
     }
-    for (const char* fit : kFits) {
+    for (const std::string& fit : refits()) {
       if (!ok || again_ids.empty()) break;
       std::vector<PrintDocument> again;
       for (size_t i : again_ids) again.push_back(requests[i]);
-      std::vector<size_t> still;
       ok = browser->print_all(again, [&](size_t index, std::string&& pdf) {
-        if (unfit(again[index], pdf)) {
-          still.push_back(again_ids[index]);
-        } else {
-          printed[again_ids[index]] = std::move(pdf);
+        size_t id = again_ids[index];
+        int now = misfit(again[index], pdf);
+        if (now < missing[id]) {
+          missing[id] = now;
+          printed[id] = std::move(pdf);
         }
       }, error, fit);
-      std::sort(still.begin(), still.end());
-      again_ids = still;
+      std::erase_if(again_ids, [&](size_t id) { return missing[id] == 0; });
     }
     if (!ok) {
       out.push_back(output_error(first_path, error.message));

@@ -133,6 +133,36 @@ std::vector<std::string> page_texts(const fs::path& pdf) {
   return pages;
 }
 
+// How far down the paper each page's text reaches (0 top, 1 bottom), the footer line left out:
+// from the word boxes of `pdftotext -bbox`, a reading independent of the printer's own (qpdf).
+std::vector<double> page_reach(const fs::path& pdf) {
+  static const std::regex page_box(R"re(<page width="[\d.]+" height="([\d.]+)">)re");
+  static const std::regex word_box(R"re(<word xMin="[\d.]+" yMin="[\d.]+" xMax="[\d.]+" yMax="([\d.]+)">)re");
+  std::string all = run("pdftotext -bbox '" + pdf.string() + "' - 2>&1");
+  std::vector<double> reach;
+  std::smatch page;
+  std::string rest = all;
+  while (std::regex_search(rest, page, page_box)) {
+    double height = std::stod(page[1]);
+    std::string body = page.suffix();
+    size_t end = body.find("</page>");
+    std::string words = body.substr(0, end);
+    std::vector<double> bottoms;
+    for (std::sregex_iterator w(words.begin(), words.end(), word_box), none; w != none; ++w) {
+      bottoms.push_back(std::stod((*w)[1]));
+    }
+    std::sort(bottoms.begin(), bottoms.end());
+    double footer = bottoms.empty() ? 0 : bottoms.back();
+    double lowest = 0;
+    for (double b : bottoms) {
+      if (b < footer - 3) lowest = b;
+    }
+    reach.push_back(height > 0 ? lowest / height : 0);
+    rest = end == std::string::npos ? std::string() : body.substr(end);
+  }
+  return reach;
+}
+
 int text_lines(const std::string& page) {
   int lines = 0;
   size_t start = 0;
@@ -155,6 +185,7 @@ struct PageCheck {
   int starts_on_even_page = 0;  // copies that would print on the back of the previous one
   int without_header = 0;
   int under_floor = 0;
+  int worksheet_pages = 0;  // large print: under the floor, but text reaches a third of the way down
   int blank = 0;
   std::string paths;  // file paths or URLs found in the text
   std::string first_problem;
@@ -162,10 +193,13 @@ struct PageCheck {
 
 // Every page has the header (`header`, the program name) and "Page X of Y", or is a blank back
 // page; no page shows a path; no page of a multi-page document is near empty.
-PageCheck check_pages(const fs::path& pdf, const std::string& program) {
+// Large print: a page under the floor whose text reaches a third of the way down the paper is not
+// near-empty (a worksheet page: prompts and writing space).
+PageCheck check_pages(const fs::path& pdf, const std::string& program, bool large_print = false) {
   static const std::regex page_of(R"(Page (\d+) of (\d+))");
   PageCheck check;
   auto texts = page_texts(pdf);
+  std::vector<double> reach = large_print ? page_reach(pdf) : std::vector<double>{};
   check.pages = static_cast<int>(texts.size());
   for (size_t i = 0; i < texts.size(); ++i) {
     const std::string& text = texts[i];
@@ -186,7 +220,9 @@ PageCheck check_pages(const fs::path& pdf, const std::string& program) {
       if (i % 2 == 1) ++check.starts_on_even_page;
     }
     // The header line and the footer line are not content.
-    if (m[2] != "1" && text_lines(text) - 2 < kLineFloor) {
+    bool used = large_print && i < reach.size() && reach[i] >= 1.0 / 3;
+    if (m[2] != "1" && text_lines(text) - 2 < kLineFloor && used) ++check.worksheet_pages;
+    if (m[2] != "1" && text_lines(text) - 2 < kLineFloor && !used) {
       ++check.under_floor;
       if (check.first_problem.empty()) check.first_problem = where + " holds " + std::to_string(text_lines(text) - 2) + " lines";
     }
@@ -292,12 +328,13 @@ void check_library_handouts(const Library& library, const TemplateSet& templates
     return;
   }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  int pages = 0, under = 0, over_two = 0;
+  int pages = 0, under = 0, over_two = 0, worksheet_pages = 0;
   std::string problems;
   for (const auto& pdf : handouts.pdfs) {
-    PageCheck c = check_pages(dir / pdf.path, "Every handout");
+    PageCheck c = check_pages(dir / pdf.path, "Every handout", large_print);
     pages += c.pages;
     under += c.under_floor + c.without_header;
+    worksheet_pages += c.worksheet_pages;
     if (!c.first_problem.empty()) problems += "  " + pdf.path + ": " + c.first_problem + "\n";
     if (c.pages > 2) {
       ++over_two;
@@ -306,9 +343,13 @@ void check_library_handouts(const Library& library, const TemplateSet& templates
   }
   std::string kind = large_print ? "large-print " : "";
   std::cout << problems;
+  std::string floor = large_print ? "none near-empty (under " + std::to_string(kLineFloor) +
+                                        " lines of text ending in the top third; " + std::to_string(worksheet_pages) +
+                                        " pages under " + std::to_string(kLineFloor) + " lines reach further)"
+                                  : "none under the line floor of " + std::to_string(kLineFloor);
   check(under == 0, std::to_string(handouts.pdfs.size()) + " " + kind + "handouts, " + std::to_string(pages) +
-                        " pages printed in " + std::to_string(seconds).substr(0, 4) +
-                        " s: none under the line floor of " + std::to_string(kLineFloor) + " and all with header and page number");
+                        " pages printed in " + std::to_string(seconds).substr(0, 4) + " s: " + floor +
+                        " and all with header and page number");
   // A typical handout fits 2 sides: at most 1 in 50 may take more (today the safety plan, whose six
   // steps need room to write).
   if (!large_print) {

@@ -11,13 +11,14 @@ using namespace iopplan;
 namespace {
 
 // A PDF of `pages` Letter pages, each with `lines` lines of text (baselines 14 pt apart).
-std::string text_pdf(int pages, int lines) {
+// A PDF whose page i holds lines[i] lines of text.
+std::string text_pdf(const std::vector<int>& lines_per_page) {
   QPDF pdf;
   pdf.emptyPDF();
   QPDFObjectHandle font = pdf.makeIndirectObject(QPDFObjectHandle::parse(
       "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"));
   QPDFPageDocumentHelper helper(pdf);
-  for (int p = 0; p < pages; ++p) {
+  for (int lines : lines_per_page) {
     std::string content = "q 1 0 0 1 0 0 cm BT /F1 12 Tf 72 720 Td 14 TL";
     for (int l = 0; l < lines; ++l) content += " (Line " + std::to_string(l) + ") Tj T*";
     content += " ET Q";
@@ -34,6 +35,8 @@ std::string text_pdf(int pages, int lines) {
   return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
 }
 
+std::string text_pdf(int pages, int lines) { return text_pdf(std::vector<int>(pages, lines)); }
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(pdf_assembly)
@@ -49,8 +52,8 @@ BOOST_AUTO_TEST_CASE(copies_start_on_odd_pages_with_blank_backs_between_them) {
   Diagnostics diagnostics;
   auto files = assemble_pdfs(site, printed, "20270104", diagnostics);
   BOOST_REQUIRE(files);
-  BOOST_TEST(last_page_of((*files)[0]).pages == 1 + 1 + 3 + 1 + 3);
-  BOOST_TEST(last_page_of((*files)[1]).pages == 3);  // one part: no blank backs
+  BOOST_TEST(page_texts((*files)[0]).size() == 1u + 1 + 3 + 1 + 3);
+  BOOST_TEST(page_texts((*files)[1]).size() == 3u);  // one part: no blank backs
   QPDF packet;
   packet.processMemoryFile("packet", (*files)[0].data(), (*files)[0].size());
   QPDFObjectHandle info = packet.getTrailer().getKey("/Info");
@@ -65,10 +68,18 @@ BOOST_AUTO_TEST_CASE(copies_start_on_odd_pages_with_blank_backs_between_them) {
   BOOST_TEST(assemble_pdfs(site, printed, "20270104", diagnostics)->at(0) == (*files)[0]);
 }
 
-BOOST_AUTO_TEST_CASE(counts_the_lines_of_text_on_the_last_page) {
-  BOOST_TEST(last_page_of(text_pdf(2, 5)).lines == 5);
-  BOOST_TEST(last_page_of(text_pdf(1, 12)).lines == 12);
-  BOOST_TEST(last_page_of("not a pdf").pages == 0);
+BOOST_AUTO_TEST_CASE(counts_the_lines_of_text_on_each_page_and_how_far_down_they_reach) {
+  auto pages = page_texts(text_pdf({30, 4, 12}));
+  BOOST_REQUIRE(pages.size() == 3u);
+  BOOST_TEST(pages[0].lines == 30);
+  BOOST_TEST(pages[1].lines == 4);
+  BOOST_TEST(pages[2].lines == 12);
+  // Lines 14 pt apart from a baseline 720 pt up a 792 pt page; the lowest is the footer, so the
+  // lowest line above it is the third: 720 - 2 * 14 = 692 pt up.
+  BOOST_TEST(pages[1].reach == (792.0 - 692) / 792, boost::test_tools::tolerance(1e-9));
+  BOOST_TEST(pages[2].reach == (792.0 - (720 - 10 * 14)) / 792, boost::test_tools::tolerance(1e-9));
+  BOOST_TEST(page_texts(text_pdf(2, 5)).size() == 2u);
+  BOOST_TEST(page_texts("not a pdf").empty());
 }
 
 BOOST_AUTO_TEST_CASE(an_unreadable_printed_page_is_an_output_error) {

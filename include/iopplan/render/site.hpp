@@ -27,8 +27,8 @@ struct PrintDocument {
   std::string header_html;
   std::string footer_html;
   // A handout: its page fits itself to the paper before printing (print-handout.html.mustache);
-  // when the printed result still ends on a near-empty page, or runs past `most_pages`, it is
-  // fitted again more cautiously and printed again (pdf_printer.cpp).
+  // when the printed result still has a near-empty page, or runs past `most_pages`, it is fitted
+  // again, more cautiously and then with each candidate spacing, and the best print kept (pdf_printer.cpp).
   bool fit = false;
   int most_pages = 0;  // 0: any number (large print)
 };
