@@ -12,9 +12,60 @@ double regular_week_hours(const Program& program) {
   return static_cast<double>(program.meeting_days.size()) * program.meeting_minutes / 60.0;
 }
 
+std::vector<StayHours> stay_hours(const Program& program) {
+  std::vector<StayHours> runs;
+  for (int week = 1; week <= program.weeks; ++week) {
+    StayHours here{week, week, 0, ""};
+    for (const auto& group : program.groups) {
+      int last = group.audience_last > 0 ? group.audience_last : program.weeks;
+      if (week < group.audience_first || week > last) continue;
+      here.hours += regular_week_hours(group);
+      here.groups += (here.groups.empty() ? "" : ", ") + group.group + " " + hours_text(regular_week_hours(group));
+    }
+    if (!runs.empty() && runs.back().groups == here.groups) {
+      runs.back().last = week;
+    } else {
+      runs.push_back(here);
+    }
+  }
+  return runs;
+}
+
+std::string stay_hours_text(const StayHours& run) {
+  std::string span = run.first == run.last ? "week " + std::to_string(run.first)
+                                           : "weeks " + std::to_string(run.first) + "-" + std::to_string(run.last);
+  return span + " " + hours_text(run.hours) + " (" + (run.groups.empty() ? "no group" : run.groups) + ")";
+}
+
+namespace {
+
+// With groups, a participant's week depends on the week of their stay (of the program, for a
+// closed program): each run of weeks below the level is named once.
+void check_group_weeks(const Program& program, const LevelOfCare& level, Diagnostics& out) {
+  std::string weeks;
+  int short_weeks = 0;
+  for (const StayHours& run : stay_hours(program)) {
+    if (run.hours >= level.min_weekly_hours) continue;
+    short_weeks += run.last - run.first + 1;
+    weeks += (weeks.empty() ? "" : "; ") + stay_hours_text(run);
+  }
+  if (short_weeks == 0) return;
+  std::string of = program.admission == Admission::rolling ? " of a stay" : " of the program";
+  out.push_back(warning_at(program.path, program.level_of_care_pos,
+                           std::to_string(short_weeks) + (short_weeks == 1 ? " week" + of + " falls" : " weeks" + of + " fall") +
+                               " below the " + hours_text(level.min_weekly_hours) + " scheduled hours a week " +
+                               level.id + " asks for, counting the groups a participant attends: " + weeks));
+}
+
+}  // namespace
+
 void check_regular_week(const Program& program, Diagnostics& out) {
   const LevelOfCare* level = find_level_of_care(program.level_of_care);
   if (level == nullptr) return;
+  if (!program.groups.empty()) {
+    check_group_weeks(program, *level, out);
+    return;
+  }
   double hours = regular_week_hours(program);
   if (hours >= level->min_weekly_hours) return;
   out.push_back(warning_at(program.path, program.level_of_care_pos,

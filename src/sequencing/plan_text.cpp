@@ -189,7 +189,16 @@ std::string plan_to_text(const Plan& plan, const Program& program, const Library
       usual = hours;
     }
   }
-  out += "Scheduled hours: " + hours_text(usual) + " a week";
+  // With groups, what one participant attends differs by week of stay; the calendar holds them all.
+  if (!program.groups.empty()) {
+    std::string runs;
+    for (const StayHours& run : stay_hours(program)) runs += (runs.empty() ? "" : "; ") + stay_hours_text(run);
+    out += std::string("Scheduled hours a participant attends, by week of ") +
+           (program.admission == Admission::rolling ? "stay: " : "the program: ") + runs + "\n";
+    out += "Group hours on the calendar: " + hours_text(usual) + " a week";
+  } else {
+    out += "Scheduled hours: " + hours_text(usual) + " a week";
+  }
   std::string others;
   for (const auto& week : plan.hours) {
     if (week.hours != usual) others += (others.empty() ? "" : ", ") + std::string("week ") + std::to_string(week.week) + ": " + hours_text(week.hours);

@@ -42,6 +42,54 @@ BOOST_AUTO_TEST_CASE(a_regular_week_below_the_level_is_a_warning) {
   BOOST_TEST(diagnostics_text(out) == "");
 }
 
+BOOST_AUTO_TEST_CASE(with_groups_each_week_of_a_stay_counts_the_groups_it_attends) {
+  // Matrix-like: early recovery 2 x 1 h in weeks 1-4, relapse prevention 2 x 1.5 h in weeks 1-16,
+  // family education 1 x 1.5 h in weeks 1-12, social support 1 x 1.5 h in weeks 13-16.
+  Program p = two_evenings("asam-2.1-adult");
+  p.weeks = 16;
+  p.admission = Admission::rolling;
+  auto group = [](const std::string& id, int days, int minutes, int first, int last) {
+    Program g;
+    g.group = id;
+    g.meeting_days.assign(static_cast<size_t>(days), Weekday::monday);
+    g.meeting_minutes = minutes;
+    g.audience_first = first;
+    g.audience_last = last;
+    return g;
+  };
+  p.groups = {group("early-recovery", 2, 60, 1, 4), group("relapse-prevention", 2, 90, 1, 16),
+              group("family-education", 1, 90, 1, 12), group("social-support", 1, 90, 13, 0)};
+  std::vector<StayHours> runs = stay_hours(p);
+  BOOST_REQUIRE(runs.size() == 3u);
+  BOOST_TEST(runs[0].first == 1);
+  BOOST_TEST(runs[0].last == 4);
+  BOOST_TEST(runs[0].hours == 6.5);
+  BOOST_TEST(runs[1].last == 12);
+  BOOST_TEST(runs[1].hours == 4.5);
+  BOOST_TEST(stay_hours_text(runs[2]) == "weeks 13-16 4.5 (relapse-prevention 3, social-support 1.5)");
+  Diagnostics out;
+  check_regular_week(p, out);
+  BOOST_TEST(diagnostics_text(out) ==
+             "input/programs/x.toml:5:17: warning: 16 weeks of a stay fall below the 9 scheduled hours a week "
+             "asam-2.1-adult asks for, counting the groups a participant attends: weeks 1-4 6.5 (early-recovery 2, "
+             "relapse-prevention 3, family-education 1.5); weeks 5-12 4.5 (relapse-prevention 3, family-education 1.5); "
+             "weeks 13-16 4.5 (relapse-prevention 3, social-support 1.5)\n");
+  // Enough hours in weeks 1-4 only: the other weeks are named; a cohort counts weeks of the program.
+  p.groups[0].meeting_minutes = 210;
+  p.admission = Admission::closed;
+  p.groups.pop_back();
+  out.clear();
+  check_regular_week(p, out);
+  BOOST_TEST(diagnostics_text(out) ==
+             "input/programs/x.toml:5:17: warning: 12 weeks of the program fall below the 9 scheduled hours a week "
+             "asam-2.1-adult asks for, counting the groups a participant attends: weeks 5-12 4.5 (relapse-prevention 3, "
+             "family-education 1.5); weeks 13-16 3 (relapse-prevention 3)\n");
+  out.clear();
+  p.level_of_care = "";
+  check_regular_week(p, out);
+  BOOST_TEST(diagnostics_text(out) == "");
+}
+
 BOOST_AUTO_TEST_CASE(short_weeks_of_a_plan_name_their_closed_days) {
   Program p = two_evenings("asam-2.1-adolescent");
   p.weeks = 5;

@@ -14,8 +14,21 @@ namespace iopplan {
 // A regular week (every meeting day held) in hours.
 double regular_week_hours(const Program& program);
 
+// With groups: the hours of a regular week for a participant in weeks first..last of their stay
+// (of the program, when it is closed), adding up the groups that serve those weeks; one run per
+// stretch of weeks attending the same groups. `groups`: "relapse-prevention 3, family-education 1.5".
+struct StayHours {
+  int first = 1;
+  int last = 1;
+  double hours = 0;
+  std::string groups;
+};
+std::vector<StayHours> stay_hours(const Program& program);
+// "weeks 5-12 4.5 (relapse-prevention 3, family-education 1.5)"
+std::string stay_hours_text(const StayHours& run);
+
 // Warns at `level_of_care` when a regular week falls short of the level: a problem of the program
-// itself, which `iopplan check` reports.
+// itself, which `iopplan check` reports. With groups, per week of the stay (stay_hours).
 void check_regular_week(const Program& program, Diagnostics& out);
 
 // Warns at `level_of_care` when weeks of a plan fall short (a closure, a short last week), naming
