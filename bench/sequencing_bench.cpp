@@ -2,15 +2,24 @@
 // meetings (two content slots each). Prints wall time per plan and the process's peak memory.
 //
 //   build/iopplan_bench_sequencing [MODULES ...]      (default: 500 5000)
+//
+// With --seeds N: the seed spread. Every shipped program planned with seeds 1..N; the best, median
+// and worst score (lower is better), how far the median is from the best, and the time per plan.
+//
+//   build/iopplan_bench_sequencing --seeds 200 [PROGRAM ...]   (default: every shipped program)
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <vector>
 
+#include "iopplan/base/file_source.hpp"
 #include "iopplan/curriculum/library.hpp"
+#include "iopplan/curriculum/program.hpp"
+#include "iopplan/pipeline/plan_run.hpp"
 #include "iopplan/curriculum/program.hpp"
 #include "iopplan/sequencing/sequencer.hpp"
 
@@ -107,7 +116,63 @@ long peak_rss_kb() {
 
 }  // namespace
 
+// The seed spread of each program: 0 when every seed of every program found a plan.
+int seed_spread(int seeds, std::vector<std::string> programs) {
+  std::string root = std::string(IOPPLAN_SOURCE_DIR) + "/curricula";
+  DiskFileSource files;
+  if (programs.empty()) programs = program_ids(files, root);
+  std::printf("%-24s %6s %10s %10s %10s %12s %10s\n", "program", "seeds", "best", "median", "worst",
+              "median/best", "plan_ms");
+  int status = 0;
+  for (const auto& id : programs) {
+    PlanRequest request;
+    request.library_dir = root;
+    request.program = id;
+    PlanRun run = plan_program(files, request);
+    if (run.stopped != Stop::none) {
+      for (const auto& d : run.diagnostics) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
+      status = 1;
+      continue;
+    }
+    std::vector<double> scores;
+    int failed = 0;
+    auto begin = std::chrono::steady_clock::now();
+    for (int seed = 1; seed <= seeds; ++seed) {
+      PlanOptions options;
+      options.seed = static_cast<uint64_t>(seed);
+      PlanResult result = make_plan(run.library, *run.program, options);
+      if (result.plan) {
+        scores.push_back(result.plan->score);
+      } else {
+        ++failed;
+      }
+    }
+    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count() / seeds;
+    if (scores.empty()) {
+      std::printf("%-24s %6d   no seed found a plan\n", id.c_str(), seeds);
+      status = 1;
+      continue;
+    }
+    std::sort(scores.begin(), scores.end());
+    double median = scores[scores.size() / 2];
+    double best = scores.front();
+    std::printf("%-24s %6d %10.2f %10.2f %10.2f %11.1f%% %10.1f%s\n", id.c_str(), seeds, best, median, scores.back(),
+                best > 0 ? 100.0 * (median - best) / best : 0.0, ms,
+                failed ? ("  (" + std::to_string(failed) + " seeds found no plan)").c_str() : "");
+    if (failed) status = 1;
+  }
+  return status;
+}
+
 int main(int argc, char** argv) {
+  if (argc >= 3 && std::string(argv[1]) == "--seeds") {
+    int seeds = std::atoi(argv[2]);
+    if (seeds < 1) {
+      std::fprintf(stderr, "iopplan_bench_sequencing: --seeds needs a number of seeds, at least 1\n");
+      return 2;
+    }
+    return seed_spread(seeds, std::vector<std::string>(argv + 3, argv + argc));
+  }
   std::vector<int> sizes;
   for (int i = 1; i < argc; ++i) sizes.push_back(std::atoi(argv[i]));
   if (sizes.empty()) sizes = {500, 5000};
