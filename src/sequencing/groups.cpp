@@ -139,13 +139,43 @@ Program group_program(const Program& program, const Program& group, const Date& 
   return sub;
 }
 
+GroupKeep group_keep(const Program& program, const Program& sub, const Plan& earlier, int through) {
+  GroupKeep keep;
+  int offset = rolling(program) ? 0 : sub.audience_first - 1;
+  keep.through_week = through - offset;
+  // Only the group's first round is planned (a rolling group's later rounds repeat it): it ends on
+  // its cycle's last meeting day, past its weeks when closed days moved content on.
+  std::vector<MeetingDay> days = meeting_calendar(sub, sub.start_date);
+  Date round_end = sub.start_date;
+  for (const auto& day : days) {
+    if (day.held()) round_end = day.date;
+  }
+  if (!days.empty()) keep.through_week = std::min(keep.through_week, days.back().week);
+  keep.earlier = earlier;
+  keep.earlier.start = sub.start_date;
+  keep.earlier.meetings.clear();
+  keep.earlier.skipped.clear();
+  if (keep.through_week <= 0) return keep;
+  for (const auto& meeting : earlier.meetings) {
+    if (meeting.group != sub.group || meeting.week - offset > keep.through_week || round_end < meeting.date) continue;
+    keep.earlier.meetings.push_back(meeting);
+    keep.earlier.meetings.back().week -= offset;
+  }
+  for (const auto& day : earlier.skipped) {
+    int week = day.week - offset;
+    bool meets = std::find(sub.meeting_days.begin(), sub.meeting_days.end(), weekday_of(day.date)) != sub.meeting_days.end();
+    if (meets && week >= 1 && week <= keep.through_week) keep.earlier.skipped.push_back({week, day.date, day.reason});
+  }
+  return keep;
+}
+
 PlanResult make_grouped_plan(const Library& library, const Program& program, const PlanOptions& options) {
   PlanResult result;
   Diagnostics& out = result.diagnostics;
   Date start = options.start.value_or(program.start_date);
   if (options.keep_through_week > 0) {
-    out.push_back(usage_error("--keep-through-week is not available yet for a program with groups ([[group]])"));
-    return result;
+    if (!check_earlier_plan(program, options, out)) return result;
+    start = options.keep->start;
   }
   // A module is planned in one group only, so no participant meets it in two; modules a group
   // requires or pins are kept for that group.
@@ -171,6 +201,13 @@ PlanResult make_grouped_plan(const Library& library, const Program& program, con
     PlanOptions sub;
     sub.seed = options.seed;
     sub.start = g.program.start_date;
+    // Each group keeps its own delivered weeks: its meetings only, in its own weeks.
+    GroupKeep keep;
+    if (options.keep_through_week > 0) keep = group_keep(program, g.program, *options.keep, options.keep_through_week);
+    if (keep.through_week > 0) {
+      sub.keep = &keep.earlier;
+      sub.keep_through_week = keep.through_week;
+    }
     PlanResult planned = make_plan(library, g.program, sub);
     for (auto& d : planned.diagnostics) {
       if (d.severity == Severity::error) out.push_back(std::move(d));
@@ -182,6 +219,12 @@ PlanResult make_grouped_plan(const Library& library, const Program& program, con
     g.cycle = std::move(*planned.plan);
     int offset = rolling(program) ? 0 : group.audience_first - 1;
     for (auto& meeting : g.cycle.meetings) {
+      // Kept meetings say the weeks the user kept, not the group's own count of them.
+      if (meeting.week <= keep.through_week) {
+        for (auto& block : meeting.blocks) {
+          if (!block.module.empty()) block.reason = kept_reason(options.keep_through_week);
+        }
+      }
       meeting.week += offset;
       for (const auto& block : meeting.blocks) {
         if (!block.module.empty()) used.insert(block.module);

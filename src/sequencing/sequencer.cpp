@@ -29,24 +29,9 @@ struct Layout {
 
 // Takes weeks 1..N from the earlier plan and checks that it belongs to this program.
 bool keep_earlier_weeks(const Program& program, const PlanOptions& options, Layout& layout, Diagnostics& out) {
+  if (!check_earlier_plan(program, options, out)) return false;
   const Plan& earlier = *options.keep;
   int n = options.keep_through_week;
-  if (earlier.program != program.id) {
-    out.push_back(error_at("", {}, "the earlier plan is for program '" + earlier.program + "', not '" + program.id + "'"));
-    return false;
-  }
-  if (options.start && *options.start != earlier.start) {
-    out.push_back(error_at("", {}, "the earlier plan starts " + to_iso(earlier.start) + "; a kept plan cannot move to " +
-                                       to_iso(*options.start)));
-    return false;
-  }
-  int last_week = 0;
-  for (const auto& meeting : earlier.meetings) last_week = std::max(last_week, meeting.week);
-  if (n > last_week) {
-    out.push_back(error_at("", {}, "--keep-through-week " + std::to_string(n) + " is past the earlier plan's last week (" +
-                                       std::to_string(last_week) + ")"));
-    return false;
-  }
   layout.start = earlier.start;
   for (const auto& meeting : earlier.meetings) {
     if (meeting.week <= n) layout.kept.meetings.push_back(meeting);
@@ -141,6 +126,32 @@ Diagnostic closure_note(const Program& program, const Plan& plan, int held_meeti
 
 }  // namespace
 
+std::string kept_reason(int through_week) {
+  return "kept as delivered (weeks 1-" + std::to_string(through_week) + " of the earlier plan)";
+}
+
+bool check_earlier_plan(const Program& program, const PlanOptions& options, Diagnostics& out) {
+  const Plan& earlier = *options.keep;
+  int n = options.keep_through_week;
+  if (earlier.program != program.id) {
+    out.push_back(error_at("", {}, "the earlier plan is for program '" + earlier.program + "', not '" + program.id + "'"));
+    return false;
+  }
+  if (options.start && *options.start != earlier.start) {
+    out.push_back(error_at("", {}, "the earlier plan starts " + to_iso(earlier.start) + "; a kept plan cannot move to " +
+                                       to_iso(*options.start)));
+    return false;
+  }
+  int last_week = 0;
+  for (const auto& meeting : earlier.meetings) last_week = std::max(last_week, meeting.week);
+  if (n > last_week) {
+    out.push_back(error_at("", {}, "--keep-through-week " + std::to_string(n) + " is past the earlier plan's last week (" +
+                                       std::to_string(last_week) + ")"));
+    return false;
+  }
+  return true;
+}
+
 PlanResult make_plan(const Library& library, const Program& program, const PlanOptions& options) {
   PlanResult result;
   Diagnostics& out = result.diagnostics;
@@ -152,15 +163,15 @@ PlanResult make_plan(const Library& library, const Program& program, const PlanO
       return result;
     }
   }
+  if (options.keep_through_week > 0 && options.keep == nullptr) {
+    out.push_back(error_at("", {}, "keeping weeks needs the earlier plan"));
+    return result;
+  }
   if (!program.groups.empty()) return make_grouped_plan(library, program, options);
   Layout layout;
   layout.start = options.start.value_or(program.start_date);
   int first_week = 1;
   if (options.keep_through_week > 0) {
-    if (options.keep == nullptr) {
-      out.push_back(error_at("", {}, "keeping weeks needs the earlier plan"));
-      return result;
-    }
     if (!keep_earlier_weeks(program, options, layout, out)) return result;
     first_week = options.keep_through_week + 1;
   }
@@ -195,7 +206,7 @@ PlanResult make_plan(const Library& library, const Program& program, const PlanO
     std::vector<Meeting> meetings = layout.kept.meetings;
     for (auto& meeting : meetings) {
       for (auto& block : meeting.blocks) {
-        if (!block.module.empty()) block.reason = "kept as delivered (weeks 1-" + std::to_string(layout.kept.through_week) + " of the earlier plan)";
+        if (!block.module.empty()) block.reason = kept_reason(layout.kept.through_week);
         if (block.module.empty()) block.guidance = activity_guidance(program, block.activity);
       }
     }

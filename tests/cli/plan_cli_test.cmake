@@ -59,6 +59,12 @@ cli_case("plan: a missing earlier plan" EXIT 2 STDERR "iopplan: error: cannot re
 cli_case("plan: keep weeks 1-4 of an earlier plan" EXIT 0 OUTPUT_FILE ${WORK_DIR}/kept.json
   STDOUT_MATCHES "\"name\": \"changes from the earlier plan\"" "kept as delivered \\(weeks 1-4 of the earlier plan\\)"
   ARGS plan iop-16-week-rolling --seed 2 --format json --keep-through-week 4 --previous ${WORK_DIR}/a.json)
+# A program with groups: each group keeps its delivered weeks.
+cli_case("plan: matrix-16-week as JSON" EXIT 0 OUTPUT_FILE ${WORK_DIR}/matrix.json
+  ARGS plan matrix-16-week --format json)
+cli_case("plan: keep weeks 1-6 of a grouped plan" EXIT 0
+  STDOUT_MATCHES "\n   1  Mon  2027-01-04  HS overdose-prevention-and-naloxone  [^\n]+\n +Early recovery skills: kept as delivered \\(weeks 1-6 of the earlier plan\\)\n"
+  ARGS plan matrix-16-week --seed 3 --explain --keep-through-week 6 --previous ${WORK_DIR}/matrix.json)
 file(WRITE ${WORK_DIR}/broken.json "{\"program\": \"iop-16-week-rolling\",\n\"start\": \"2027-01-04\", \"meetings\": [}\n")
 cli_case("plan: a broken earlier plan" EXIT 1
   STDERR_MATCHES "^${WORK_DIR}/broken.json:2:37: error: not valid JSON: syntax error"

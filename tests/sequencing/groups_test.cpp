@@ -355,6 +355,84 @@ BOOST_AUTO_TEST_CASE(separate_days_errors_are_exact) {
              "such as [\"twelve-step\", \"cbt-coping-skills\"]\n");
 }
 
+// A replan of a grouped program keeps every group's delivered weeks, date for date, and replans
+// the rest by the same rules (matrix-16-week: the early-recovery rotation is 4 weeks long, so
+// keeping 6 weeks keeps all of its first round, and its second round repeats it).
+BOOST_AUTO_TEST_CASE(a_replan_keeps_each_group_s_delivered_weeks) {
+  Program program = builtin_program("matrix-16-week");
+  PlanResult first = make_plan(builtin_library(), program, PlanOptions{});
+  BOOST_REQUIRE(first.plan);
+  Diagnostics read;
+  auto earlier = plan_from_json(plan_to_json(*first.plan), "plan.json", read);  // as --previous reads it
+  BOOST_REQUIRE_MESSAGE(earlier, diagnostics_text(read));
+  for (uint64_t seed = 2; seed <= 6; ++seed) {
+    BOOST_TEST_CONTEXT("seed " << seed) {
+      PlanOptions options;
+      options.seed = seed;
+      options.keep = &*earlier;
+      options.keep_through_week = 6;
+      PlanResult replan = make_plan(builtin_library(), program, options);
+      BOOST_REQUIRE_MESSAGE(replan.plan, diagnostics_text(replan.diagnostics));
+      int kept = 0, changed_later = 0;
+      for (const auto& meeting : earlier->meetings) {
+        const Meeting* now = meeting_at(*replan.plan, meeting.date, meeting.group);
+        BOOST_REQUIRE(now);
+        for (size_t b = 0; b < meeting.blocks.size(); ++b) {
+          if (meeting.week <= 6) {
+            BOOST_TEST(now->blocks[b].module == meeting.blocks[b].module);
+            if (!meeting.blocks[b].module.empty()) {
+              ++kept;
+              BOOST_TEST(now->blocks[b].reason.find("kept as delivered (weeks 1-6 of the earlier plan)") != std::string::npos);
+            }
+          } else {
+            changed_later += now->blocks[b].module != meeting.blocks[b].module ? 1 : 0;
+          }
+        }
+      }
+      // Weeks 1-6 (2027-01-18 closed): early recovery 8 sessions of round 1 (one moved into week 5)
+      // and 3 of round 2, relapse prevention 11, family education 6, social support 6 (rounds 1-2).
+      BOOST_TEST(kept == 34);
+      BOOST_TEST(changed_later > 0);  // another seed: the future is replanned
+      BOOST_TEST(grouped_violation(builtin_library(), program, *replan.plan) == "");
+      for (const auto& journey : replan.plan->journeys) BOOST_TEST(journey.required_missed.empty());
+    }
+  }
+}
+
+// A closed program's later group keeps nothing before its first week; errors name the mismatch.
+BOOST_AUTO_TEST_CASE(a_closed_replan_keeps_a_group_only_from_its_first_week) {
+  Program program = parse_ok(replace_line(replace_line(grouped_text(), 3, "admission = \"closed\""), 22, "weeks = [3, 4]"));
+  PlanResult first = make_plan(small_library(), program, PlanOptions{});
+  BOOST_REQUIRE_MESSAGE(first.plan, diagnostics_text(first.diagnostics));
+  PlanOptions options;
+  options.seed = 7;
+  options.keep = &*first.plan;
+  options.keep_through_week = 2;
+  PlanResult replan = make_plan(small_library(), program, options);
+  BOOST_REQUIRE_MESSAGE(replan.plan, diagnostics_text(replan.diagnostics));
+  for (const auto& meeting : first.plan->meetings) {
+    const Meeting* now = meeting_at(*replan.plan, meeting.date, meeting.group);
+    BOOST_REQUIRE(now);
+    BOOST_TEST(now->week == meeting.week);
+    if (meeting.group == "early") {
+      BOOST_TEST(now->blocks[0].module == meeting.blocks[0].module);
+      BOOST_TEST(now->blocks[0].reason == "kept as delivered (weeks 1-2 of the earlier plan)");
+    } else {
+      BOOST_TEST(meeting.week >= 3);
+      BOOST_TEST(now->blocks[0].reason.find("kept") == std::string::npos);
+    }
+  }
+  options.keep_through_week = 5;
+  BOOST_TEST(diagnostics_text(make_plan(small_library(), program, options).diagnostics) ==
+             "error: --keep-through-week 5 is past the earlier plan's last week (4)\n");
+  Plan other = *first.plan;
+  other.program = "y";
+  options.keep = &other;
+  options.keep_through_week = 2;
+  BOOST_TEST(diagnostics_text(make_plan(small_library(), program, options).diagnostics) ==
+             "error: the earlier plan is for program 'y', not 'x'\n");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(matrix_16_week)
