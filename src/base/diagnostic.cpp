@@ -98,7 +98,8 @@ std::string format_with_source(const Diagnostic& d, const std::string* source) {
   out += '\n';
   if (d.column > 0) {
     out += "  ";
-    for (int i = 1; i < d.column; ++i) out += (line[i - 1] == '\t') ? '\t' : ' ';
+    // toml++ may point one past the line's end (an unclosed string at the end of the file).
+    for (int i = 1; i < d.column; ++i) out += (static_cast<size_t>(i) <= line.size() && line[i - 1] == '\t') ? '\t' : ' ';
     out += "^\n";
   }
   return out;

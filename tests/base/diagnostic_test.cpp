@@ -20,6 +20,10 @@ BOOST_AUTO_TEST_CASE(source_line_and_caret) {
   BOOST_TEST(shown == "a.toml:2:1: error: unknown key 'titel'\n  titel = \"A\"\n  ^\n");
   std::string caret = format_with_source(error_at("a.toml", {1, 6}, "x"), &source);
   BOOST_TEST(caret == "a.toml:1:6: error: x\n  id = \"a\"\n       ^\n");
+  // Past the end of the last line, as toml++ reports an unclosed string at the end of a file.
+  std::string last = "title = \"Relapse";
+  BOOST_TEST(format_with_source(error_at("a.toml", {1, 18}, "string: encountered end-of-file"), &last) ==
+             "a.toml:1:18: error: string: encountered end-of-file\n  title = \"Relapse\n" + std::string(2 + 17, ' ') + "^\n");
 }
 
 BOOST_AUTO_TEST_CASE(sorted_by_file_line_column) {
