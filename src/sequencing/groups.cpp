@@ -169,6 +169,59 @@ GroupKeep group_keep(const Program& program, const Program& sub, const Plan& ear
   return keep;
 }
 
+namespace {
+
+// One group's cycle, planned without the modules in `used` and those `claimed` by other groups;
+// adds the modules it uses to `used`. nullopt, with its errors in `errors`, when it cannot be planned.
+std::optional<GroupCycle> plan_group(const Library& library, const Program& program, const Program& group,
+                                     const Date& start, const PlanOptions& options,
+                                     const std::map<std::string, std::string>& claimed, std::set<std::string>& used,
+                                     Diagnostics& errors) {
+  GroupCycle g{group_program(program, group, start), {}};
+  std::set<std::string> excluded;
+  for (const auto& ref : g.program.excluded) excluded.insert(ref.id);
+  auto exclude = [&](const std::string& id) {
+    if (excluded.insert(id).second) g.program.excluded.push_back({id, group.group_pos});
+  };
+  for (const auto& id : used) exclude(id);
+  for (const auto& [id, owner] : claimed) {
+    if (owner != group.group) exclude(id);
+  }
+  PlanOptions sub;
+  sub.seed = options.seed;
+  sub.start = g.program.start_date;
+  // Each group keeps its own delivered weeks: its meetings only, in its own weeks.
+  GroupKeep keep;
+  if (options.keep_through_week > 0) keep = group_keep(program, g.program, *options.keep, options.keep_through_week);
+  if (keep.through_week > 0) {
+    sub.keep = &keep.earlier;
+    sub.keep_through_week = keep.through_week;
+  }
+  PlanResult planned = make_plan(library, g.program, sub);
+  for (auto& d : planned.diagnostics) {
+    if (d.severity == Severity::error) errors.push_back(std::move(d));
+  }
+  if (!planned.plan) return std::nullopt;
+  g.cycle = std::move(*planned.plan);
+  int offset = rolling(program) ? 0 : group.audience_first - 1;
+  for (auto& meeting : g.cycle.meetings) {
+    // Kept meetings say the weeks the user kept, not the group's own count of them.
+    if (meeting.week <= keep.through_week) {
+      for (auto& block : meeting.blocks) {
+        if (!block.module.empty()) block.reason = kept_reason(options.keep_through_week);
+      }
+    }
+    meeting.week += offset;
+    for (const auto& block : meeting.blocks) {
+      if (!block.module.empty()) used.insert(block.module);
+    }
+  }
+  for (auto& day : g.cycle.skipped) day.week += offset;
+  return g;
+}
+
+}  // namespace
+
 PlanResult make_grouped_plan(const Library& library, const Program& program, const PlanOptions& options) {
   PlanResult result;
   Diagnostics& out = result.diagnostics;
@@ -184,56 +237,40 @@ PlanResult make_grouped_plan(const Library& library, const Program& program, con
     for (const auto& ref : group.required) claimed.emplace(ref.id, group.group);
     for (const auto& pin : group.pins) claimed.emplace(pin.module.id, group.group);
   }
-  std::set<std::string> used;
+  // Groups are planned one after another, each without the modules the earlier ones used. When one
+  // fails, it is planned first in the next attempt (a later group may need what an earlier one took
+  // freely); after as many attempts as groups, the last attempt's errors are the answer.
+  std::vector<size_t> order(program.groups.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::vector<GroupCycle> groups;
-  bool failed = false;
-  for (const auto& group : program.groups) {
-    GroupCycle g{group_program(program, group, start), {}};
-    std::set<std::string> excluded;
-    for (const auto& ref : g.program.excluded) excluded.insert(ref.id);
-    auto exclude = [&](const std::string& id) {
-      if (excluded.insert(id).second) g.program.excluded.push_back({id, group.group_pos});
-    };
-    for (const auto& id : used) exclude(id);
-    for (const auto& [id, owner] : claimed) {
-      if (owner != group.group) exclude(id);
+  for (size_t attempt = 1;; ++attempt) {
+    Diagnostics errors;
+    std::set<std::string> used;
+    std::vector<std::optional<GroupCycle>> planned(program.groups.size());
+    std::optional<size_t> first_failed;
+    for (size_t i : order) {
+      planned[i] = plan_group(library, program, program.groups[i], start, options, claimed, used, errors);
+      if (!planned[i] && !first_failed) first_failed = i;
     }
-    PlanOptions sub;
-    sub.seed = options.seed;
-    sub.start = g.program.start_date;
-    // Each group keeps its own delivered weeks: its meetings only, in its own weeks.
-    GroupKeep keep;
-    if (options.keep_through_week > 0) keep = group_keep(program, g.program, *options.keep, options.keep_through_week);
-    if (keep.through_week > 0) {
-      sub.keep = &keep.earlier;
-      sub.keep_through_week = keep.through_week;
+    if (!first_failed) {
+      for (auto& g : planned) groups.push_back(std::move(*g));  // file order
+      break;
     }
-    PlanResult planned = make_plan(library, g.program, sub);
-    for (auto& d : planned.diagnostics) {
-      if (d.severity == Severity::error) out.push_back(std::move(d));
+    if (attempt == order.size() || order.front() == *first_failed) {
+      out.insert(out.end(), errors.begin(), errors.end());
+      return result;
     }
-    if (!planned.plan) {
-      failed = true;
-      continue;
-    }
-    g.cycle = std::move(*planned.plan);
-    int offset = rolling(program) ? 0 : group.audience_first - 1;
-    for (auto& meeting : g.cycle.meetings) {
-      // Kept meetings say the weeks the user kept, not the group's own count of them.
-      if (meeting.week <= keep.through_week) {
-        for (auto& block : meeting.blocks) {
-          if (!block.module.empty()) block.reason = kept_reason(options.keep_through_week);
-        }
-      }
-      meeting.week += offset;
+    order.erase(std::find(order.begin(), order.end(), *first_failed));
+    order.insert(order.begin(), *first_failed);
+  }
+  std::set<std::string> used;
+  for (const auto& g : groups) {
+    for (const auto& meeting : g.cycle.meetings) {
       for (const auto& block : meeting.blocks) {
         if (!block.module.empty()) used.insert(block.module);
       }
     }
-    for (auto& day : g.cycle.skipped) day.week += offset;
-    groups.push_back(std::move(g));
   }
-  if (failed) return result;
 
   Plan plan = plan_identity(program, start, options.seed);
   for (const auto& group : program.groups) plan.groups.push_back({group.group, group.name});
