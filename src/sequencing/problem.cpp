@@ -125,7 +125,8 @@ std::string repeat_rule_text(const Problem& p) {
   const Program& program = *p.program;
   std::string where = rule_at(program, program.no_repeat_pos);
   if (p.repeat_gap == 0) {
-    return where.empty() ? "repeats are off (the default; set no_repeat_within in [rules] to allow them)"
+    std::string rules = program.group.empty() ? "[rules]" : "the group's [group.rules]";
+    return where.empty() ? "repeats are off (the default; set no_repeat_within in " + rules + " to allow them)"
                          : "repeats are off (no_repeat_within = \"cycle\", " + where + ")";
   }
   return "a module may repeat only " + std::to_string(p.repeat_gap) + " or more weeks apart (no_repeat_within = " +
@@ -379,8 +380,11 @@ class Preflight {
     long distinct = std::count(fits_anywhere_.begin(), fits_anywhere_.end(), 1);
     long slots = static_cast<long>(p_.free_slots.size());
     if (distinct > 0 && distinct * uses_ < slots) {
-      SourcePos pos = program_.no_repeat_pos.line > 0 ? program_.no_repeat_pos : program_.weeks_pos;
-      error(pos, "the plan has " + plural(slots, "content slot") + " to fill but only " + plural(distinct, "module") +
+      // In a group, its own 'weeks' (the program's 'weeks' is the parent's).
+      SourcePos weeks = program_.group.empty() || program_.audience_pos.line == 0 ? program_.weeks_pos : program_.audience_pos;
+      SourcePos pos = program_.no_repeat_pos.line > 0 ? program_.no_repeat_pos : weeks;
+      std::string what = program_.group.empty() ? "the plan" : "group '" + program_.group + "'";
+      error(pos, what + " has " + plural(slots, "content slot") + " to fill but only " + plural(distinct, "module") +
                      " fit them" + lengths_text() + ", and " + repeat_rule_text(p_));
       totals_reported_ = true;
     }

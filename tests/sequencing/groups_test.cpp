@@ -384,8 +384,8 @@ BOOST_AUTO_TEST_CASE(a_group_left_short_by_an_earlier_one_is_planned_first) {
   PlanResult result = make_plan(small_library(), impossible, PlanOptions{});
   BOOST_TEST(!result.plan);
   BOOST_TEST(diagnostics_text(result.diagnostics) ==
-             "input/programs/x.toml:4:9: error: the plan has 6 content slots to fill but only 4 modules fit them, "
-             "and repeats are off (the default; set no_repeat_within in [rules] to allow them)\n");
+             "input/programs/x.toml:23:9: error: group 'main' has 6 content slots to fill but only 4 modules fit them, "
+             "and repeats are off (the default; set no_repeat_within in the group's [group.rules] to allow them)\n");
 }
 
 // A replan of a grouped program keeps every group's delivered weeks, date for date, and replans
