@@ -11,6 +11,6 @@ std::optional<std::vector<std::string>> assemble_pdfs(const Site&, const std::ve
   return std::nullopt;
 }
 
-std::vector<PageText> page_texts(const std::string&) { return {}; }
+std::vector<PageText> page_texts(const std::string&, int) { return {}; }
 
 }  // namespace iopplan

@@ -77,11 +77,16 @@ class Baselines : public QPDFObjectHandle::ParserCallbacks {
 
 }  // namespace
 
-std::vector<PageText> page_texts(const std::string& bytes) {
+std::vector<PageText> page_texts(const std::string& bytes, int read_last) {
   try {
     auto pdf = open_pdf(bytes, "printed page");
     std::vector<PageText> pages;
-    for (auto& page : QPDFPageDocumentHelper(*pdf).getAllPages()) {
+    auto all = QPDFPageDocumentHelper(*pdf).getAllPages();
+    for (auto& page : all) {
+      if (static_cast<long>(all.size() - pages.size()) > read_last) {
+        pages.push_back({-1, 0});
+        continue;
+      }
       Baselines baselines;
       page.parseContents(&baselines);
       // Pieces of one line can sit a point apart (different fonts): merge baselines within 2 pt.

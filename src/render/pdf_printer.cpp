@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
+#include <future>
 
 
 #include "render/browser.hpp"
@@ -39,13 +41,15 @@ std::vector<std::string> refits() {
 // more for each side past `most_pages`. 0 when it fits. In large print (no most_pages) a page whose
 // text reaches a third of the way down is used, whatever its lines (a worksheet's writing space).
 int misfit(const PrintDocument& document, const std::string& pdf) {
-  std::vector<PageText> pages = page_texts(pdf);
+  // Within 2 sides only the last page can run short (the fitting never breaks the first page early),
+  // so only it is read; large print reads every page.
+  std::vector<PageText> pages = page_texts(pdf, document.most_pages > 0 ? 1 : 1 << 20);
   int count = static_cast<int>(pages.size());
   int missing = 0;
   if (document.most_pages > 0 && count > document.most_pages) missing += 1000 * (count - document.most_pages);
   if (count > 1) {
     for (const PageText& page : pages) {
-      if (document.most_pages == 0 && page.reach >= 1.0 / 3) continue;
+      if (page.lines < 0 || (document.most_pages == 0 && page.reach >= 1.0 / 3)) continue;
       // The header and footer print as a line each.
       missing += std::max(0, kLineFloor - (page.lines - 2));
     }
@@ -87,7 +91,7 @@ std::string chromium_install_hint() {
          "or leave pdf out of --format";
 }
 
-int pdf_page_count(const std::string& pdf) { return static_cast<int>(page_texts(pdf).size()); }
+int pdf_page_count(const std::string& pdf) { return static_cast<int>(page_texts(pdf, 0).size()); }
 
 bool print_pdfs(Site& site, const std::string& chromium, const std::string& fixed_date, Diagnostics& out,
                 const PrintProgress& progress) {
@@ -99,17 +103,23 @@ bool print_pdfs(Site& site, const std::string& chromium, const std::string& fixe
     auto browser = Browser::start(chromium, static_cast<int>(std::min(kTabs, site.print_documents.size())), error);
     const auto& requests = site.print_documents;
     size_t done = 0;
+    // Each printed handout is read back while the browser prints the rest (about 60 ms each with
+    // qpdf; one after another they added 3 s to a 16-week build).
+    std::vector<std::future<int>> checks(printed.size());
     bool ok = browser && browser->print_all(requests, [&](size_t index, std::string&& pdf) {
       printed[index] = std::move(pdf);
+      if (requests[index].fit) {
+        checks[index] = std::async(std::launch::async, misfit, std::cref(requests[index]), std::cref(printed[index]));
+      }
       if (progress) progress(++done, requests.size());
     }, error);
     // Handouts whose fitting was off, laid out again (a few in a build of hundreds); the best
     // printed version of each is kept.
     std::vector<size_t> again_ids;
     std::vector<int> missing(printed.size(), 0);
-    for (size_t i = 0; ok && i < printed.size(); ++i) {
-      if (requests[i].fit) missing[i] = misfit(requests[i], printed[i]);
-      if (missing[i] > 0) again_ids.push_back(i);
+    for (size_t i = 0; i < printed.size(); ++i) {
+      if (checks[i].valid()) missing[i] = checks[i].get();
+      if (ok && missing[i] > 0) again_ids.push_back(i);
     }
     for (const std::string& fit : refits()) {
       if (!ok || again_ids.empty()) break;

@@ -79,6 +79,12 @@ BOOST_AUTO_TEST_CASE(counts_the_lines_of_text_on_each_page_and_how_far_down_they
   BOOST_TEST(pages[1].reach == (792.0 - 692) / 792, boost::test_tools::tolerance(1e-9));
   BOOST_TEST(pages[2].reach == (792.0 - (720 - 10 * 14)) / 792, boost::test_tools::tolerance(1e-9));
   BOOST_TEST(page_texts(text_pdf(2, 5)).size() == 2u);
+  // Only the last pages asked for are read; the others are counted.
+  auto last = page_texts(text_pdf({30, 4, 12}), 1);
+  BOOST_REQUIRE(last.size() == 3u);
+  BOOST_TEST(last[0].lines == -1);
+  BOOST_TEST(last[1].lines == -1);
+  BOOST_TEST(last[2].lines == 12);
   BOOST_TEST(page_texts("not a pdf").empty());
 }
 
