@@ -19,6 +19,10 @@ std::string lower(std::string_view text) {
   return out;
 }
 
+std::string weeks_text(int first, int last) {
+  return first == last ? "week " + std::to_string(first) : "weeks " + std::to_string(first) + "-" + std::to_string(last);
+}
+
 std::string plural(size_t count, std::string_view noun) {
   return std::to_string(count) + " " + std::string(noun) + (count == 1 ? "" : "s");
 }

@@ -20,6 +20,10 @@ const std::array<SoftGoal, kGoalCount>& soft_goals() {
   return goals;
 }
 
+int audience_last_week(const Program& program, const Program& group) {
+  return group.audience_last > 0 ? group.audience_last : program.weeks;
+}
+
 int content_slots_per_meeting(const Program& program) {
   int slots = 0;
   for (const auto& block : program.blocks) slots += block.is_content() ? 1 : 0;

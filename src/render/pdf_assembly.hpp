@@ -27,6 +27,7 @@ struct PageText {
 };
 // Each page of `pdf`, the last `read_last` of them read (reading a page costs tens of ms) and the
 // others left at lines -1; empty when the bytes are not a readable PDF.
-std::vector<PageText> page_texts(const std::string& pdf, int read_last = 1 << 20);
+constexpr int kEveryPage = 1 << 20;
+std::vector<PageText> page_texts(const std::string& pdf, int read_last = kEveryPage);
 
 }  // namespace iopplan

@@ -43,7 +43,7 @@ std::vector<std::string> refits() {
 int misfit(const PrintDocument& document, const std::string& pdf) {
   // Within 2 sides only the last page can run short (the fitting never breaks the first page early),
   // so only it is read; large print reads every page.
-  std::vector<PageText> pages = page_texts(pdf, document.most_pages > 0 ? 1 : 1 << 20);
+  std::vector<PageText> pages = page_texts(pdf, document.most_pages > 0 ? 1 : kEveryPage);
   int count = static_cast<int>(pages.size());
   int missing = 0;
   if (document.most_pages > 0 && count > document.most_pages) missing += 1000 * (count - document.most_pages);

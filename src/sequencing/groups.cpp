@@ -16,9 +16,8 @@ namespace {
 
 bool rolling(const Program& program) { return program.admission == Admission::rolling; }
 
-int audience_last(const Program& program, const Program& group) {
-  return group.audience_last > 0 ? group.audience_last : program.weeks;
-}
+// A closed program's group plans its own weeks from 1: how many program weeks come before them.
+int week_offset(const Program& program, const Program& group) { return rolling(program) ? 0 : group.audience_first - 1; }
 
 // One group's planned cycle, with its meetings' weeks counted from the program's start.
 struct GroupCycle {
@@ -76,8 +75,8 @@ void grouped_journeys(const Library& library, const Program& program, const std:
   std::map<std::string, std::pair<int, int>> window;  // group -> audience weeks
   std::map<std::string, int> nominal;                 // group -> sessions in those weeks when nothing is closed
   for (const auto& group : program.groups) {
-    window[group.group] = {group.audience_first, audience_last(program, group)};
-    nominal[group.group] = (audience_last(program, group) - group.audience_first + 1) * static_cast<int>(group.meeting_days.size());
+    window[group.group] = {group.audience_first, audience_last_week(program, group)};
+    nominal[group.group] = (audience_last_week(program, group) - group.audience_first + 1) * static_cast<int>(group.meeting_days.size());
   }
   std::vector<std::string> required = required_modules(program);
   std::vector<std::string> core = core_modules(program, plan);
@@ -135,13 +134,13 @@ Plan plan_identity(const Program& program, const Date& start, uint64_t seed) {
 
 Program group_program(const Program& program, const Program& group, const Date& start) {
   Program sub = group;
-  sub.start_date = rolling(program) ? start : add_days(start, 7L * (group.audience_first - 1));
+  sub.start_date = add_days(start, 7L * week_offset(program, group));
   return sub;
 }
 
 GroupKeep group_keep(const Program& program, const Program& sub, const Plan& earlier, int through) {
   GroupKeep keep;
-  int offset = rolling(program) ? 0 : sub.audience_first - 1;
+  int offset = week_offset(program, sub);
   keep.through_week = through - offset;
   // Only the group's first round is planned (a rolling group's later rounds repeat it): it ends on
   // its cycle's last meeting day, past its weeks when closed days moved content on.
@@ -203,7 +202,7 @@ std::optional<GroupCycle> plan_group(const Library& library, const Program& prog
   }
   if (!planned.plan) return std::nullopt;
   g.cycle = std::move(*planned.plan);
-  int offset = rolling(program) ? 0 : group.audience_first - 1;
+  int offset = week_offset(program, group);
   for (auto& meeting : g.cycle.meetings) {
     // Kept meetings say the weeks the user kept, not the group's own count of them.
     if (meeting.week <= keep.through_week) {
@@ -243,9 +242,10 @@ PlanResult make_grouped_plan(const Library& library, const Program& program, con
   std::vector<size_t> order(program.groups.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::vector<GroupCycle> groups;
+  std::set<std::string> used;
   for (size_t attempt = 1;; ++attempt) {
     Diagnostics errors;
-    std::set<std::string> used;
+    used.clear();
     std::vector<std::optional<GroupCycle>> planned(program.groups.size());
     std::optional<size_t> first_failed;
     for (size_t i : order) {
@@ -262,14 +262,6 @@ PlanResult make_grouped_plan(const Library& library, const Program& program, con
     }
     order.erase(std::find(order.begin(), order.end(), *first_failed));
     order.insert(order.begin(), *first_failed);
-  }
-  std::set<std::string> used;
-  for (const auto& g : groups) {
-    for (const auto& meeting : g.cycle.meetings) {
-      for (const auto& block : meeting.blocks) {
-        if (!block.module.empty()) used.insert(block.module);
-      }
-    }
   }
 
   Plan plan = plan_identity(program, start, options.seed);

@@ -17,8 +17,7 @@ std::vector<StayHours> stay_hours(const Program& program) {
   for (int week = 1; week <= program.weeks; ++week) {
     StayHours here{week, week, 0, ""};
     for (const auto& group : program.groups) {
-      int last = group.audience_last > 0 ? group.audience_last : program.weeks;
-      if (week < group.audience_first || week > last) continue;
+      if (week < group.audience_first || week > audience_last_week(program, group)) continue;
       here.hours += regular_week_hours(group);
       here.groups += (here.groups.empty() ? "" : ", ") + group.group + " " + hours_text(regular_week_hours(group));
     }
@@ -32,12 +31,19 @@ std::vector<StayHours> stay_hours(const Program& program) {
 }
 
 std::string stay_hours_text(const StayHours& run) {
-  std::string span = run.first == run.last ? "week " + std::to_string(run.first)
-                                           : "weeks " + std::to_string(run.first) + "-" + std::to_string(run.last);
-  return span + " " + hours_text(run.hours) + " (" + (run.groups.empty() ? "no group" : run.groups) + ")";
+  return weeks_text(run.first, run.last) + " " + hours_text(run.hours) + " (" + (run.groups.empty() ? "no group" : run.groups) + ")";
 }
 
 namespace {
+
+// "2 weeks<of> fall below the 9 scheduled hours a week asam-2.1-adult asks for<detail>", at level_of_care.
+Diagnostic below_level(const Program& program, const LevelOfCare& level, int weeks, const std::string& of,
+                       const std::string& detail) {
+  return warning_at(program.path, program.level_of_care_pos,
+                    std::to_string(weeks) + (weeks == 1 ? " week" + of + " falls" : " weeks" + of + " fall") +
+                        " below the " + hours_text(level.min_weekly_hours) + " scheduled hours a week " + level.id +
+                        " asks for" + detail);
+}
 
 // With groups, a participant's week depends on the week of their stay (of the program, for a
 // closed program): each run of weeks below the level is named once.
@@ -51,10 +57,7 @@ void check_group_weeks(const Program& program, const LevelOfCare& level, Diagnos
   }
   if (short_weeks == 0) return;
   std::string of = program.admission == Admission::rolling ? " of a stay" : " of the program";
-  out.push_back(warning_at(program.path, program.level_of_care_pos,
-                           std::to_string(short_weeks) + (short_weeks == 1 ? " week" + of + " falls" : " weeks" + of + " fall") +
-                               " below the " + hours_text(level.min_weekly_hours) + " scheduled hours a week " +
-                               level.id + " asks for, counting the groups a participant attends: " + weeks));
+  out.push_back(below_level(program, level, short_weeks, of, ", counting the groups a participant attends: " + weeks));
 }
 
 }  // namespace
@@ -93,10 +96,7 @@ void check_plan_weeks(const Program& program, const std::vector<WeekHours>& hour
              hours_text(week.hours) + (closed.empty() ? "" : " (" + closed + ")");
   }
   if (short_weeks == 0) return;
-  out.push_back(warning_at(program.path, program.level_of_care_pos,
-                           std::to_string(short_weeks) + (short_weeks == 1 ? " week falls" : " weeks fall") +
-                               " below the " + hours_text(level->min_weekly_hours) + " scheduled hours a week " +
-                               level->id + " asks for: " + weeks));
+  out.push_back(below_level(program, *level, short_weeks, "", ": " + weeks));
 }
 
 void note_calendar_weeks(const Program& program, Diagnostics& out) {

@@ -127,8 +127,7 @@ std::string meeting_table(const Program& program, const std::vector<Meeting>& me
 
 // "Group ers: Early recovery skills | weeks 1-4 of the stay | patients | Mon/Fri 17:00-18:00"
 std::string group_line(const Program& program, const Program& group) {
-  int last = group.audience_last > 0 ? group.audience_last : program.weeks;
-  std::string weeks = group.audience_first == last ? "week " + std::to_string(last) : "weeks " + std::to_string(group.audience_first) + "-" + std::to_string(last);
+  std::string weeks = weeks_text(group.audience_first, audience_last_week(program, group));
   return "Group " + group.group + ": " + group.name + " | " + weeks +
          (program.admission == Admission::rolling ? " of the stay" : " of the program") + " | " +
          (group.attendees == Attendees::patients_and_family ? "patients and family" : "patients") + " | " +

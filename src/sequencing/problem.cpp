@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "iopplan/base/strings.hpp"
+
 namespace iopplan {
 namespace {
 
@@ -112,12 +114,6 @@ void place_pins(Problem& p) {
       if (!p.meetings[i].kept) lock(slot_at(i));
     }
   }
-}
-
-std::string plural(long n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
-
-std::string weeks_text(int first, int last) {
-  return first == last ? "week " + std::to_string(first) : "weeks " + std::to_string(first) + "-" + std::to_string(last);
 }
 
 // "(no_repeat_within = 4 at x.toml:9)" style description of the repeat rule.

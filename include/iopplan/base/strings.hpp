@@ -22,6 +22,9 @@ bool is_hex_color(std::string_view text);
 // Four decimals: what plans print and store, so text and JSON agree.
 double rounded(double value);
 
+// "week 3", "weeks 1-4".
+std::string weeks_text(int first, int last);
+
 // 9 -> "9", 7.5 -> "7.5", 2.333 -> "2.33": hours as people write them, in every output.
 std::string hours_text(double hours);
 

@@ -212,6 +212,9 @@ std::vector<Program> load_programs(const FileSource& files, const std::string& r
 // Content slots per meeting.
 int content_slots_per_meeting(const Program& program);
 
+// The last week of the stay (of the program, when closed) that `group` of `program` serves.
+int audience_last_week(const Program& program, const Program& group);
+
 // "Mon/Wed/Thu"
 std::string meeting_days_text(const Program& program);
 
