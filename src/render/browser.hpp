@@ -28,7 +28,8 @@ struct BrowserError {
 class Browser {
  public:
   // Starts `chromium` with a private profile in a new $TMPDIR/iopplan-print-XXXXXX folder and
-  // opens `tabs` pages. nullopt with `error` set when it cannot.
+  // opens `tabs` pages; a browser that dies while starting is started again (3 tries in all).
+  // nullopt with `error` set when it cannot.
   static std::optional<Browser> start(const std::string& chromium, int tabs, BrowserError& error);
 
   Browser(Browser&& other) noexcept;
@@ -44,11 +45,15 @@ class Browser {
                  const std::function<void(size_t, std::string&&)>& done, BrowserError& error,
                  const std::string& before_print = "");
 
+  int tabs() const { return static_cast<int>(sessions_.size()); }
+
   // Closes the browser, kills what is left of its process group and removes the profile folder.
   void stop();
 
  private:
   Browser() = default;
+  // One try of start(); `launched` tells whether the browser process was started at all.
+  static std::optional<Browser> start_once(const std::string& chromium, int tabs, bool& launched, BrowserError& error);
   long send(const std::string& method, const nlohmann::json& params, const std::string& session = "");
   // The reply to command `id`; nullopt with `error` set on a timeout, a closed pipe or a signal.
   std::optional<nlohmann::json> reply(long id, BrowserError& error);

@@ -62,6 +62,53 @@ bool is_executable(const fs::path& path) {
   return fs::is_regular_file(path, ec) && ::access(path.c_str(), X_OK) == 0;
 }
 
+// A browser that dies (or hangs) while printing is replaced this many times in a build; the
+// documents it had already printed are kept.
+constexpr int kRestarts = 1;
+
+// Prints `documents` with `browser`, replacing it when it fails, at most `restarts_left` times in
+// all; `done(i, pdf)` as in Browser::print_all.
+bool print_resuming(std::optional<Browser>& browser, const std::string& chromium, int& restarts_left,
+                    const std::vector<PrintDocument>& documents,
+                    const std::function<void(size_t, std::string&&)>& done, BrowserError& error,
+                    const std::string& fit = "") {
+  std::vector<size_t> left(documents.size());
+  for (size_t i = 0; i < left.size(); ++i) left[i] = i;
+  std::string replaced_after;  // why the browser was last replaced
+  while (true) {
+    std::vector<PrintDocument> batch;
+    for (size_t i : left) batch.push_back(documents[i]);
+    std::vector<bool> printed(batch.size(), false);
+    bool ok = browser->print_all(batch, [&](size_t index, std::string&& pdf) {
+      printed[index] = true;
+      done(left[index], std::move(pdf));
+    }, error, fit);
+    if (ok || error.signal != 0) return ok;
+    if (restarts_left == 0) {
+      if (!replaced_after.empty()) error.message += " (it had been started again after: " + replaced_after + ")";
+      return false;
+    }
+    --restarts_left;
+    replaced_after = error.message;
+    std::vector<size_t> still;
+    for (size_t i = 0; i < batch.size(); ++i) {
+      if (!printed[i]) still.push_back(left[i]);
+    }
+    left = std::move(still);
+    int tabs = browser->tabs();
+    browser.reset();  // the old one's processes and profile go first
+    BrowserError restart_error;
+    auto fresh = Browser::start(chromium, tabs, restart_error);
+    if (!fresh) {
+      error.message += "; starting it again failed: " + restart_error.message;
+      error.signal = restart_error.signal;
+      return false;
+    }
+    browser.emplace(std::move(*fresh));
+    error = {};
+  }
+}
+
 }  // namespace
 
 std::optional<std::string> find_chromium() {
@@ -101,12 +148,13 @@ bool print_pdfs(Site& site, const std::string& chromium, const std::string& fixe
   {
     BrowserError error;
     auto browser = Browser::start(chromium, static_cast<int>(std::min(kTabs, site.print_documents.size())), error);
+    int restarts_left = kRestarts;
     const auto& requests = site.print_documents;
     size_t done = 0;
     // Each printed handout is read back while the browser prints the rest (about 60 ms each with
     // qpdf; one after another they added 3 s to a 16-week build).
     std::vector<std::future<int>> checks(printed.size());
-    bool ok = browser && browser->print_all(requests, [&](size_t index, std::string&& pdf) {
+    bool ok = browser && print_resuming(browser, chromium, restarts_left, requests, [&](size_t index, std::string&& pdf) {
       printed[index] = std::move(pdf);
       if (requests[index].fit) {
         checks[index] = std::async(std::launch::async, misfit, std::cref(requests[index]), std::cref(printed[index]));
@@ -125,7 +173,7 @@ bool print_pdfs(Site& site, const std::string& chromium, const std::string& fixe
       if (!ok || again_ids.empty()) break;
       std::vector<PrintDocument> again;
       for (size_t i : again_ids) again.push_back(requests[i]);
-      ok = browser->print_all(again, [&](size_t index, std::string&& pdf) {
+      ok = print_resuming(browser, chromium, restarts_left, again, [&](size_t index, std::string&& pdf) {
         size_t id = again_ids[index];
         int now = misfit(again[index], pdf);
         if (now < missing[id]) {
