@@ -294,6 +294,7 @@ PlanResult make_grouped_plan(const Library& library, const Program& program, con
   std::sort(plan.unused.begin(), plan.unused.end());
   plan.repeated = repeated_modules(plan.journeys);
   if (!plan.skipped.empty()) plan.warnings.push_back(closure_note(program, plan));
+  check_group_calendar_weeks(program, start, plan.warnings);
   out.insert(out.end(), plan.warnings.begin(), plan.warnings.end());
   if (options.window_weeks > 0) merge_window(program, groups, *options.from, options.window_weeks, plan);
   result.plan = std::move(plan);

@@ -3,8 +3,11 @@
 #include <cmath>
 #include <cstdio>
 
+#include <map>
+
 #include "iopplan/sequencing/calendar.hpp"
 #include "iopplan/base/strings.hpp"
+#include "sequencing/groups.hpp"
 
 namespace iopplan {
 
@@ -99,21 +102,85 @@ void check_plan_weeks(const Program& program, const std::vector<WeekHours>& hour
   out.push_back(below_level(program, *level, short_weeks, "", ": " + weeks));
 }
 
-void note_calendar_weeks(const Program& program, Diagnostics& out) {
-  if (find_level_of_care(program.level_of_care) == nullptr) return;
-  std::vector<WeekHours> hours;
-  std::vector<SkippedDay> skipped;
-  for (int week = 1; week <= program.weeks; ++week) hours.push_back({week, 0});
-  for (const auto& day : meeting_calendar(program, program.start_date)) {
-    if (day.week < 1 || day.week > program.weeks) continue;
-    if (day.held()) {
-      hours[static_cast<size_t>(day.week - 1)].hours += program.meeting_minutes / 60.0;
-    } else {
-      skipped.push_back({day.week, day.date, day.closed});
+void check_group_calendar_weeks(const Program& program, const Date& start, Diagnostics& out) {
+  const LevelOfCare* level = find_level_of_care(program.level_of_care);
+  if (level == nullptr || program.groups.empty()) return;
+  bool is_rolling = program.admission == Admission::rolling;
+  // Each group's held hours in each week of the program, and the closed days on its meeting days.
+  std::vector<std::vector<double>> held(program.groups.size(), std::vector<double>(static_cast<size_t>(program.weeks) + 1, 0));
+  std::map<int, std::map<Date, std::string>> closed;  // program week -> date -> reason
+  for (size_t g = 0; g < program.groups.size(); ++g) {
+    const Program& group = program.groups[g];
+    Program sub = group_program(program, group, start);
+    int offset = week_of(start, sub.start_date) - 1;
+    if (is_rolling) sub.weeks = program.weeks;  // its rotation repeats over the whole program
+    for (const auto& day : meeting_calendar(sub, sub.start_date)) {
+      int week = day.week + offset;
+      if (week < 1 || week > program.weeks) continue;
+      if (day.held()) {
+        held[g][static_cast<size_t>(week)] += group.meeting_minutes / 60.0;
+      } else {
+        closed[week][day.date] = day.closed;
+      }
     }
   }
+  std::string weeks;
+  int short_weeks = 0;
+  for (int week = 1; week <= program.weeks; ++week) {
+    if (!closed.count(week)) continue;
+    // Per week of the stay (rolling: any; closed: this one), what a participant attends this week,
+    // where a closed day takes it below the level; one run per stretch with the same hours.
+    std::vector<StayHours> runs;
+    for (int stay = is_rolling ? 1 : week; stay <= (is_rolling ? program.weeks : week); ++stay) {
+      double hours = 0, regular = 0;
+      for (size_t g = 0; g < program.groups.size(); ++g) {
+        const Program& group = program.groups[g];
+        if (stay < group.audience_first || stay > audience_last_week(program, group)) continue;
+        hours += held[g][static_cast<size_t>(week)];
+        regular += regular_week_hours(group);
+      }
+      hours = rounded(hours);
+      if (hours >= level->min_weekly_hours || hours >= regular) continue;
+      if (!runs.empty() && runs.back().last == stay - 1 && runs.back().hours == hours) {
+        runs.back().last = stay;
+      } else {
+        runs.push_back({stay, stay, hours, ""});
+      }
+    }
+    if (runs.empty()) continue;
+    ++short_weeks;
+    std::string has;
+    for (size_t i = 0; i < runs.size(); ++i) {
+      has += std::string(i == 0 ? "" : i + 1 == runs.size() ? " and " : ", ") + hours_text(runs[i].hours);
+      if (is_rolling) has += " in " + weeks_text(runs[i].first, runs[i].last) + (i == 0 ? " of a stay" : "");
+    }
+    std::string days;
+    for (const auto& [date, reason] : closed[week]) days += (days.empty() ? "" : ", ") + to_iso(date) + " " + reason;
+    weeks += (weeks.empty() ? "" : "; ") + std::string("week ") + std::to_string(week) + " has " + has + " (" + days + ")";
+  }
+  if (short_weeks == 0) return;
+  out.push_back(below_level(program, *level, short_weeks, "", ": " + weeks));
+}
+
+void note_calendar_weeks(const Program& program, Diagnostics& out) {
+  if (find_level_of_care(program.level_of_care) == nullptr) return;
   Diagnostics short_weeks;
-  check_plan_weeks(program, hours, skipped, short_weeks);
+  if (!program.groups.empty()) {
+    check_group_calendar_weeks(program, program.start_date, short_weeks);
+  } else {
+    std::vector<WeekHours> hours;
+    std::vector<SkippedDay> skipped;
+    for (int week = 1; week <= program.weeks; ++week) hours.push_back({week, 0});
+    for (const auto& day : meeting_calendar(program, program.start_date)) {
+      if (day.week < 1 || day.week > program.weeks) continue;
+      if (day.held()) {
+        hours[static_cast<size_t>(day.week - 1)].hours += program.meeting_minutes / 60.0;
+      } else {
+        skipped.push_back({day.week, day.date, day.closed});
+      }
+    }
+    check_plan_weeks(program, hours, skipped, short_weeks);
+  }
   for (auto& d : short_weeks) {
     d.severity = Severity::note;
     d.message = "starting on " + to_iso(program.start_date) + ", " + d.message;

@@ -27,8 +27,7 @@ bool preflight(const Library& library, const Program& program, const std::option
 void check_program(const Library& library, const Program& program, Diagnostics& out) {
   preflight(library, program, std::nullopt, out);
   check_regular_week(program, out);
-  // Closures shift each group's rotation; a participant's calendar weeks are not one program's.
-  if (program.groups.empty()) note_calendar_weeks(program, out);
+  note_calendar_weeks(program, out);
 }
 
 }  // namespace iopplan

@@ -43,7 +43,7 @@ check("NOT EXISTS ${WORK_DIR}/a/week-03/2027-01-18" "build: no meeting folder on
 file(GLOB week_folders LIST_DIRECTORIES true ${WORK_DIR}/a/week-*)
 list(LENGTH week_folders weeks)
 check("weeks EQUAL 17" "build: 17 week folders")
-file(READ ${WORK_DIR}/a/week-01/2027-01-04/facilitator-guide.html guide)
+file(READ ${WORK_DIR}/a/week-01/2027-01-04-2/facilitator-guide.html guide)  # the evening group, after early recovery
 string(FIND "${guide}" "<h3>When someone arrives under the influence</h3>" impaired)
 string(FIND "${guide}" "Medicines you take as prescribed, including medication for opioid use disorder, are welcome here." agreement)
 string(FIND "${guide}" "usually does" default_text)

@@ -13,7 +13,7 @@ endfunction()
 
 expect("check: the shipped library is clean, even strict" EXIT 0
   STDOUT_MATCHES "(^|\n)[0-9]+ modules, 10 tracks, [0-9]+ programs: 0 errors, 0 warnings\n$"
-  STDERR_MATCHES "^[^\n]*curricula/programs/iop-16-week-rolling.toml:4:17: note: starting on 2027-01-04, 2 weeks fall below the 9 scheduled hours a week asam-2.1-adult asks for: week 3 has 6 \\(2027-01-18 Martin Luther King Jr. Day\\)"
+  STDERR_MATCHES "^[^\n]*curricula/programs/iop-16-week-rolling.toml:5:17: note: starting on 2027-01-04, 2 weeks fall below the 9 scheduled hours a week asam-2.1-adult asks for: week 3 has 7 in weeks 1-4 of a stay and 6 in weeks 5-16 \\(2027-01-18 Martin Luther King Jr. Day\\)"
   ARGS check --strict)
 
 expect("check: syntax error, misspelled key and unknown prerequisite, all at once" EXIT 1

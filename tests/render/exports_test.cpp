@@ -20,7 +20,7 @@ namespace {
 
 const Plan& rolling_plan() {
   static const Plan plan = [] {
-    PlanResult result = make_plan(seqtest::builtin_library(), seqtest::builtin_program("iop-16-week-rolling"), {});
+    PlanResult result = make_plan(seqtest::builtin_library(), seqtest::one_group_program(), {});
     BOOST_REQUIRE_MESSAGE(result.plan, diagnostics_text(result.diagnostics));
     return *result.plan;
   }();
@@ -109,7 +109,7 @@ BOOST_AUTO_TEST_CASE(calendar_parses_into_exactly_the_meetings) {
 BOOST_AUTO_TEST_CASE(rebuilding_keeps_the_bytes_and_the_uids) {
   BOOST_TEST(ics_of(rolling_plan()) == ics_of(rolling_plan()));
   std::string ics = ics_of(rolling_plan());
-  BOOST_TEST(ics.find("UID:iop-16-week-rolling-20270104-1800@iopplan") != std::string::npos);
+  BOOST_TEST(ics.find("UID:evening-one-group-20270104-1800@iopplan") != std::string::npos);
   BOOST_TEST(ics.find("LOCATION:Group room 2\\, Riverside Recovery Center") != std::string::npos);
 }
 
@@ -196,8 +196,8 @@ BOOST_AUTO_TEST_CASE(two_groups_get_an_event_each_with_their_name_and_own_uid) {
   BOOST_REQUIRE(first != nullptr);
   BOOST_TEST(summaries[0] == "Day IOP: " + first->title);
   BOOST_TEST(summaries[1] == "Night IOP: " + first->title);
-  BOOST_TEST(uids.count("iop-16-week-rolling-day-20270104-1800@iopplan") == 1u);
-  BOOST_TEST(uids.count("iop-16-week-rolling-night-20270104-1800@iopplan") == 1u);
+  BOOST_TEST(uids.count("evening-one-group-day-20270104-1800@iopplan") == 1u);
+  BOOST_TEST(uids.count("evening-one-group-night-20270104-1800@iopplan") == 1u);
 
   auto rows = parse_csv(plan_to_csv(plan, seqtest::builtin_library()));
   BOOST_REQUIRE(rows.size() > 2u);

@@ -102,48 +102,6 @@ Program parse_ok(const std::string& text, const Library& library = small_library
   return *program;
 }
 
-// An independent reading of a stretch of a grouped plan: per group, no module closer than its
-// repeat rule (one rotation of the group's weeks under "cycle"; pinned modules exempt), no track
-// over its weekly maximum in any calendar week, the seams between rounds included; and no module
-// in two groups.
-std::string grouped_violation(const Library& library, const Program& program, const Plan& plan) {
-  std::map<std::string, std::string> owner;  // module -> group
-  for (const auto& group : program.groups) {
-    std::set<std::string> pinned;
-    for (const auto& pin : group.pins) pinned.insert(pin.module.id);
-    int rotation = (group.audience_last > 0 ? group.audience_last : program.weeks) - group.audience_first + 1;
-    int gap = group.no_repeat_within_weeks == 0 ? rotation : group.no_repeat_within_weeks;
-    std::map<std::string, int> last_week;                 // module -> week last met
-    std::map<std::pair<int, std::string>, int> per_week;  // (week, track) -> sessions
-    for (const auto& meeting : plan.meetings) {
-      if (meeting.group != group.group) continue;
-      for (const auto& block : meeting.blocks) {
-        if (block.module.empty()) continue;
-        const Module* m = find_module(library, block.module);
-        if (m == nullptr) return "unknown module " + block.module;
-        if (owner.emplace(m->id, group.group).first->second != group.group) return m->id + " is in two groups";
-        if (!pinned.count(m->id)) {
-          auto it = last_week.find(m->id);
-          if (it != last_week.end() && meeting.week - it->second < gap) {
-            return m->id + " repeats in group " + group.group + " after " + std::to_string(meeting.week - it->second) +
-                   " weeks (week " + std::to_string(meeting.week) + ")";
-          }
-          last_week[m->id] = meeting.week;
-        }
-        ++per_week[{meeting.week, m->track}];
-      }
-    }
-    for (const auto& limit : group.limits) {
-      for (const auto& [key, n] : per_week) {
-        if (key.second == limit.track && limit.max_per_week >= 0 && n > limit.max_per_week) {
-          return limit.track + " over max_per_week in week " + std::to_string(key.first) + " of group " + group.group;
-        }
-      }
-    }
-  }
-  return "";
-}
-
 Plan plan_weeks(const Library& library, const Program& program, int weeks, uint64_t seed = 1) {
   PlanOptions options;
   options.seed = seed;
@@ -515,9 +473,10 @@ BOOST_AUTO_TEST_CASE(journeys_follow_each_group_s_weeks_of_the_stay) {
 }
 
 BOOST_AUTO_TEST_CASE(no_rule_breaks_over_a_year_for_any_seed) {
-  Program program = builtin_program("matrix-16-week");
+  for (const char* id : {"matrix-16-week", "iop-16-week-rolling"})
   for (uint64_t seed = 1; seed <= 20; ++seed) {
-    BOOST_TEST_CONTEXT("seed " << seed) {
+    Program program = builtin_program(id);
+    BOOST_TEST_CONTEXT(id << " seed " << seed) {
       Plan year = plan_weeks(builtin_library(), program, 60, seed);
       std::string json = plan_to_json(year);  // what other tools read
       Diagnostics out;
@@ -530,7 +489,8 @@ BOOST_AUTO_TEST_CASE(no_rule_breaks_over_a_year_for_any_seed) {
 
 // Any four weeks equal, date for date and group for group, the same dates of a year's plan.
 BOOST_AUTO_TEST_CASE(a_window_matches_a_year_s_plan) {
-  Program program = builtin_program("matrix-16-week");
+  for (const char* id : {"matrix-16-week", "iop-16-week-rolling"}) {
+  Program program = builtin_program(id);
   Plan year = plan_weeks(builtin_library(), program, 60);
   std::map<std::string, std::string> by_key;  // date and group -> the meeting's JSON
   Plan one;
@@ -547,11 +507,68 @@ BOOST_AUTO_TEST_CASE(a_window_matches_a_year_s_plan) {
     BOOST_REQUIRE(window.plan);
     size_t expected = 0;
     for (const auto& meeting : year.meetings) expected += (from <= meeting.date && meeting.date < add_days(from, 28)) ? 1 : 0;
-    BOOST_TEST_CONTEXT("from " << to_iso(from)) {
+    BOOST_TEST_CONTEXT(id << " from " << to_iso(from)) {
       BOOST_TEST(window.plan->meetings.size() == expected);
       for (const auto& meeting : window.plan->meetings) {
         one.meetings = {meeting};
         BOOST_TEST(by_key[to_iso(meeting.date) + " " + meeting.group] == plan_to_json(one));
+      }
+    }
+  }
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(iop_16_week_rolling)
+
+// Every entry week attends the early-recovery skills group only in its first 4 weeks (a closed
+// Monday moves a session on by up to a week), 8 sessions of it with the three core skills among
+// them; 48 evening sessions with overdose prevention in its first 4 weeks; and every required module.
+BOOST_AUTO_TEST_CASE(every_stay_meets_the_early_recovery_skills_in_its_first_4_weeks) {
+  Program program = builtin_program("iop-16-week-rolling");
+  for (uint64_t seed : {1, 2, 3}) {
+    PlanOptions options;
+    options.seed = seed;
+    PlanResult result = make_plan(builtin_library(), program, options);
+    BOOST_REQUIRE_MESSAGE(result.plan, diagnostics_text(result.diagnostics));
+    BOOST_TEST(result.plan->journeys.size() == 16u);
+    // (date, group) -> module, over the later rounds that the last entry weeks attend too
+    std::map<std::pair<std::string, std::string>, std::string> module_at;
+    for (const auto& meeting : plan_weeks(builtin_library(), program, 40, seed).meetings) {
+      for (const auto& block : meeting.blocks) {
+        if (!block.module.empty()) module_at[{to_iso(meeting.date), meeting.group}] = block.module;
+      }
+    }
+    for (const auto& journey : result.plan->journeys) {
+      BOOST_TEST_CONTEXT("seed " << seed << " entry week " << journey.entry_week) {
+        Date joins = add_days(program.start_date, 7L * (journey.entry_week - 1));
+        int slack = 0;  // closed Mondays and Thursdays in the first 4 weeks
+        for (Date d = joins; d < add_days(joins, 28); d = add_days(d, 1)) {
+          Weekday day = weekday_of(d);
+          slack += (day == Weekday::monday || day == Weekday::thursday) && !closure_reason(program, d).empty() ? 7 : 0;
+        }
+        std::map<std::string, int> sessions;
+        std::set<std::string> early;
+        bool overdose_early = false;
+        for (const auto& session : journey.attended) {
+          long day_of_stay = days_between(joins, session.date);
+          ++sessions[session.group];
+          std::string module = module_at[{to_iso(session.date), session.group}];
+          if (session.group == "early-recovery") {
+            BOOST_TEST(day_of_stay < 28 + slack);
+            early.insert(module);
+          }
+          if (module == "overdose-prevention-and-naloxone" && day_of_stay < 28 + slack) overdose_early = true;
+        }
+        BOOST_TEST(sessions["early-recovery"] == 8);
+        BOOST_TEST(sessions["evening"] == 48);
+        BOOST_TEST(early.size() == 8u);
+        for (const char* core : {"ers-trigger-thought-craving-use", "ers-external-triggers", "ers-internal-triggers"}) {
+          BOOST_TEST(early.count(core) == 1u, core);
+        }
+        BOOST_TEST(overdose_early);
+        BOOST_TEST(journey.required_missed.empty());
       }
     }
   }

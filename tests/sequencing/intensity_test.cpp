@@ -124,4 +124,40 @@ BOOST_AUTO_TEST_CASE(check_notes_the_holiday_weeks_of_the_default_start) {
   BOOST_TEST(diagnostics_text(out) == "");
 }
 
+// With groups, a closed day costs each week of a stay the groups it attends that day.
+BOOST_AUTO_TEST_CASE(with_groups_closed_days_count_by_week_of_the_stay) {
+  Program shipped = builtin_program("iop-16-week-rolling");
+  Diagnostics out;
+  check_group_calendar_weeks(shipped, shipped.start_date, out);
+  BOOST_TEST(diagnostics_text(out) ==
+             shipped.path + ":5:17: warning: 2 weeks fall below the 9 scheduled hours a week asam-2.1-adult asks for: "
+                            "week 3 has 7 in weeks 1-4 of a stay and 6 in weeks 5-16 (2027-01-18 Martin Luther King Jr. "
+                            "Day); week 7 has 7 in weeks 1-4 of a stay and 6 in weeks 5-16 (2027-02-15 Washington's "
+                            "Birthday)\n");
+  // A cohort: week 2's closed Monday costs the skills group 3 hours; the family group, meeting on
+  // Thursday, keeps the week at the level; meeting on Monday too, it does not.
+  Program p = two_evenings("asam-2.1-adolescent");
+  p.start_date = {2027, 1, 11};
+  p.skip_us_federal_holidays = true;
+  auto group = [&](const std::string& id, std::vector<Weekday> days, int first, int last) {
+    Program g = p;
+    g.group = id;
+    g.meeting_days = std::move(days);
+    g.audience_first = first;
+    g.audience_last = last;
+    g.weeks = last - first + 1;
+    return g;
+  };
+  p.groups = {group("skills", {Weekday::monday, Weekday::wednesday}, 1, 4), group("family", {Weekday::thursday}, 2, 2)};
+  out.clear();
+  check_group_calendar_weeks(p, p.start_date, out);
+  BOOST_TEST(diagnostics_text(out) == "");
+  p.groups[1].meeting_days = {Weekday::monday};
+  out.clear();
+  note_calendar_weeks(p, out);
+  BOOST_TEST(diagnostics_text(out) ==
+             "input/programs/x.toml:5:17: note: starting on 2027-01-11, 1 week falls below the 6 scheduled hours a "
+             "week asam-2.1-adolescent asks for: week 2 has 3 (2027-01-18 Martin Luther King Jr. Day)\n");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

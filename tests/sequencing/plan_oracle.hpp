@@ -50,8 +50,51 @@ inline bool phase_allows(const Program& program, int week, Phase phase) {
   return true;
 }
 
+// An independent reading of a stretch of a grouped plan: per group, no module closer than its
+// repeat rule (one rotation of the group's weeks under "cycle"; pinned modules exempt), no track
+// over its weekly maximum in any calendar week, the seams between rounds included; and no module
+// in two groups.
+inline std::string grouped_violation(const Library& library, const Program& program, const Plan& plan) {
+  std::map<std::string, std::string> owner;  // module -> group
+  for (const auto& group : program.groups) {
+    std::set<std::string> pinned;
+    for (const auto& pin : group.pins) pinned.insert(pin.module.id);
+    int rotation = (group.audience_last > 0 ? group.audience_last : program.weeks) - group.audience_first + 1;
+    int gap = group.no_repeat_within_weeks == 0 ? rotation : group.no_repeat_within_weeks;
+    std::map<std::string, int> last_week;                 // module -> week last met
+    std::map<std::pair<int, std::string>, int> per_week;  // (week, track) -> sessions
+    for (const auto& meeting : plan.meetings) {
+      if (meeting.group != group.group) continue;
+      for (const auto& block : meeting.blocks) {
+        if (block.module.empty()) continue;
+        const Module* m = find_module(library, block.module);
+        if (m == nullptr) return "unknown module " + block.module;
+        if (owner.emplace(m->id, group.group).first->second != group.group) return m->id + " is in two groups";
+        if (!pinned.count(m->id)) {
+          auto it = last_week.find(m->id);
+          if (it != last_week.end() && meeting.week - it->second < gap) {
+            return m->id + " repeats in group " + group.group + " after " + std::to_string(meeting.week - it->second) +
+                   " weeks (week " + std::to_string(meeting.week) + ")";
+          }
+          last_week[m->id] = meeting.week;
+        }
+        ++per_week[{meeting.week, m->track}];
+      }
+    }
+    for (const auto& limit : group.limits) {
+      for (const auto& [key, n] : per_week) {
+        if (key.second == limit.track && limit.max_per_week >= 0 && n > limit.max_per_week) {
+          return limit.track + " over max_per_week in week " + std::to_string(key.first) + " of group " + group.group;
+        }
+      }
+    }
+  }
+  return "";
+}
+
 // "" when every hard rule holds; else the first one broken.
 inline std::string oracle_violation(const Library& library, const Program& program, const Plan& plan) {
+  if (!program.groups.empty()) return grouped_violation(library, program, plan);
   int days = static_cast<int>(program.meeting_days.size());
   std::map<int, int> held_in_week;
   for (size_t i = 0; i < plan.meetings.size(); ++i) {

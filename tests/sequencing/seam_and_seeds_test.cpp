@@ -85,13 +85,13 @@ BOOST_AUTO_TEST_CASE(repeats_keep_their_distance_across_the_seam) {
 // The shipped 16-week program with track_spread off used to put two sessions of one track in the
 // week shared by the end of one round and the start of the next.
 BOOST_AUTO_TEST_CASE(weekly_limits_count_the_week_the_rounds_share) {
-  Program program = builtin_program("iop-16-week-rolling");
+  Program program = one_group_program();
   program.weights.track_spread = 0;
   every_seed_plans(program);
 }
 
 BOOST_AUTO_TEST_CASE(the_shipped_programs_plan_for_every_seed) {
-  for (const char* id : {"iop-16-week-rolling", "iop-8-week-cohort"}) every_seed_plans(builtin_program(id));
+  for (const char* id : {"iop-16-week-rolling", "iop-8-week-cohort", "matrix-16-week"}) every_seed_plans(builtin_program(id));
 }
 
 // Two 50-minute slots fit only the few 50-minute modules: check says so before any search, naming
@@ -135,7 +135,7 @@ BOOST_AUTO_TEST_CASE(check_names_the_one_slot_that_is_short) {
 
 // Any four weeks of a rolling rotation equal, date for date, the same dates of a 52-week plan.
 BOOST_AUTO_TEST_CASE(a_window_of_the_rotation_matches_a_longer_plan) {
-  Program program = builtin_program("iop-16-week-rolling");
+  Program program = one_group_program();
   PlanResult cycle = make_plan(builtin_library(), program, PlanOptions{});
   BOOST_REQUIRE(cycle.plan);
   Plan year = plan_window(program, *cycle.plan, program.start_date, 56);  // past the last window

@@ -38,7 +38,7 @@ PlanResult plan_for(const Program& program, uint64_t seed = 1, std::optional<Dat
 BOOST_AUTO_TEST_SUITE(sequencer)
 
 BOOST_AUTO_TEST_CASE(the_16_week_rolling_program_from_2027_01_04) {
-  Program program = builtin_program("iop-16-week-rolling");
+  Program program = one_group_program();
   PlanResult result = plan_for(program, 1, Date{2027, 1, 4});
   BOOST_REQUIRE_MESSAGE(result.plan, diagnostics_text(result.diagnostics));
   const Plan& plan = *result.plan;
@@ -112,7 +112,7 @@ BOOST_AUTO_TEST_CASE(a_track_that_cannot_fill_its_quota_is_explained) {
   std::erase_if(library.modules, [](const Module& m) {
     return m.id == "hydration" || m.id == "movement-and-exercise" || m.id == "eating-well-when-time-is-short";
   });
-  Program program = builtin_program("iop-16-week-rolling");
+  Program program = one_group_program();
   PlanResult result = make_plan(library, program, PlanOptions{});
   BOOST_TEST(!result.plan.has_value());
   const TrackLimit& nutrition = *std::find_if(program.limits.begin(), program.limits.end(),
@@ -125,7 +125,7 @@ BOOST_AUTO_TEST_CASE(a_track_that_cannot_fill_its_quota_is_explained) {
 }
 
 BOOST_AUTO_TEST_CASE(keeping_delivered_weeks_changes_as_little_as_possible) {
-  Program program = builtin_program("iop-16-week-rolling");
+  Program program = one_group_program();
   PlanResult first = plan_for(program, 1);
   BOOST_REQUIRE(first.plan);
   // The first module from week 10 on that is neither pinned nor a prerequisite is withdrawn from the
@@ -177,7 +177,7 @@ BOOST_AUTO_TEST_CASE(keeping_delivered_weeks_changes_as_little_as_possible) {
 }
 
 BOOST_AUTO_TEST_CASE(keeping_weeks_checks_the_earlier_plan) {
-  Program program = builtin_program("iop-16-week-rolling");
+  Program program = one_group_program();
   PlanResult first = plan_for(program);
   BOOST_REQUIRE(first.plan);
   Plan other = *first.plan;
@@ -186,7 +186,7 @@ BOOST_AUTO_TEST_CASE(keeping_weeks_checks_the_earlier_plan) {
   options.keep = &other;
   options.keep_through_week = 2;
   BOOST_TEST(diagnostics_text(make_plan(builtin_library(), program, options).diagnostics) ==
-             "error: the earlier plan is for program 'iop-8-week-cohort', not 'iop-16-week-rolling'\n");
+             "error: the earlier plan is for program 'iop-8-week-cohort', not 'evening-one-group'\n");
   options.keep = &*first.plan;
   options.keep_through_week = 30;
   BOOST_TEST(diagnostics_text(make_plan(builtin_library(), program, options).diagnostics) ==
@@ -204,7 +204,7 @@ BOOST_AUTO_TEST_CASE(keeping_weeks_checks_the_earlier_plan) {
 }
 
 BOOST_AUTO_TEST_CASE(shorten_plans_only_the_meetings_held) {
-  Program program = builtin_program("iop-16-week-rolling");
+  Program program = one_group_program();
   program.when_closed = WhenClosed::shorten;
   PlanResult result = plan_for(program, 1, Date{2027, 1, 4});
   BOOST_REQUIRE_MESSAGE(result.plan, diagnostics_text(result.diagnostics));
@@ -217,7 +217,7 @@ BOOST_AUTO_TEST_CASE(shorten_plans_only_the_meetings_held) {
 }
 
 BOOST_AUTO_TEST_CASE(stay_in_weeks_reports_what_closed_days_cost) {
-  Program program = builtin_program("iop-16-week-rolling");
+  Program program = one_group_program();
   program.stay = Stay::weeks;
   PlanResult result = plan_for(program, 1, Date{2027, 1, 4});
   BOOST_REQUIRE(result.plan);

@@ -94,4 +94,10 @@ inline Program builtin_program(const std::string& id) {
   return *program;
 }
 
+// One rolling group with pins and a stay counted in sessions (the shipped 16-week program before it
+// had an early-recovery group): the single-group rotations, pins and replans are tested on it.
+inline Program one_group_program() {
+  return builtin_program(std::string(IOPPLAN_SOURCE_DIR) + "/tests/sequencing/fixtures/evening-one-group.toml");
+}
+
 }  // namespace iopplan::seqtest

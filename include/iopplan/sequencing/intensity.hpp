@@ -36,6 +36,11 @@ void check_regular_week(const Program& program, Diagnostics& out);
 void check_plan_weeks(const Program& program, const std::vector<WeekHours>& hours,
                       const std::vector<SkippedDay>& skipped, Diagnostics& out);
 
+// With groups: warns at `level_of_care` for the weeks of a plan from `start` whose closed days leave a
+// participant below the level, by week of the stay ("week 3 has 7 in weeks 1-4 of a stay and 6 in
+// weeks 5-16 (2027-01-18 Martin Luther King Jr. Day)").
+void check_group_calendar_weeks(const Program& program, const Date& start, Diagnostics& out);
+
 // Notes (not warnings: they depend on the start date, which `plan --start` may change) the weeks that
 // closures leave short of the level of care, for a plan starting on the program's start_date.
 void note_calendar_weeks(const Program& program, Diagnostics& out);
