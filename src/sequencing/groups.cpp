@@ -170,12 +170,65 @@ GroupKeep group_keep(const Program& program, const Program& sub, const Plan& ear
 
 namespace {
 
-// One group's cycle, planned without the modules in `used` and those `claimed` by other groups;
-// adds the modules it uses to `used`. nullopt, with its errors in `errors`, when it cannot be planned.
+// Rotations of different lengths realign, so separate_days across groups is kept over this many
+// weeks from the start (closed days shift rotations, so no shorter period repeats exactly).
+constexpr int kApartHorizonWeeks = 52;
+
+// separate_days across groups: the tracks each of `sub`'s first-round meetings may not take, because
+// a group planned before it holds a track kept apart from them (by either group's pairs) on a day
+// that meeting's content is held.
+std::map<Date, std::vector<std::string>> barred_tracks(const Program& program, const Program& sub, const Date& start,
+                                                        const std::vector<const GroupCycle*>& earlier) {
+  std::map<Date, std::vector<std::string>> barred;
+  bool any = !sub.separate_days.empty();
+  for (const GroupCycle* e : earlier) any = any || !e->program.separate_days.empty();
+  if (!any) return barred;
+  // What the earlier groups hold on each day: the track, and the pairs of the group holding it.
+  std::map<Date, std::vector<std::pair<std::string, const std::vector<TrackPair>*>>> held;
+  for (const GroupCycle* e : earlier) {
+    for (const auto& meeting : plan_window(e->program, e->cycle, start, kApartHorizonWeeks).meetings) {
+      for (const auto& block : meeting.blocks) {
+        if (!block.module.empty()) held[meeting.date].push_back({block.track, &e->program.separate_days});
+      }
+    }
+  }
+  // The first round's held days, and the later days each one's content comes back on.
+  std::vector<std::vector<Date>> recurs;
+  for (const auto& day : meeting_calendar(sub, sub.start_date)) {
+    if (day.held()) recurs.push_back({day.date});
+  }
+  if (recurs.empty()) return barred;
+  if (rolling(program)) {
+    Date until = add_days(start, 7L * kApartHorizonWeeks - 1);
+    auto later = held_days_between(sub, sub.start_date, recurs.back().front(), until);
+    for (size_t n = 0; n < later.size(); ++n) recurs[n % recurs.size()].push_back(later[n].date);
+  }
+  for (const auto& dates : recurs) {
+    std::set<std::string> tracks;
+    for (const Date& date : dates) {
+      auto it = held.find(date);
+      if (it == held.end()) continue;
+      for (const auto& [track, theirs] : it->second) {
+        for (const auto* pairs : {&sub.separate_days, theirs}) {
+          for (const auto& pair : *pairs) {
+            if (pair.first == track) tracks.insert(pair.second);
+            if (pair.second == track) tracks.insert(pair.first);
+          }
+        }
+      }
+    }
+    if (!tracks.empty()) barred[dates.front()] = {tracks.begin(), tracks.end()};
+  }
+  return barred;
+}
+
+// One group's cycle, planned without the modules in `used` and those `claimed` by other groups, and
+// apart from the tracks the `earlier` groups hold (separate_days); adds the modules it uses to
+// `used`. nullopt, with its errors in `errors`, when it cannot be planned.
 std::optional<GroupCycle> plan_group(const Library& library, const Program& program, const Program& group,
                                      const Date& start, const PlanOptions& options,
                                      const std::map<std::string, std::string>& claimed, std::set<std::string>& used,
-                                     Diagnostics& errors) {
+                                     const std::vector<const GroupCycle*>& earlier, Diagnostics& errors) {
   GroupCycle g{group_program(program, group, start), {}};
   std::set<std::string> excluded;
   for (const auto& ref : g.program.excluded) excluded.insert(ref.id);
@@ -189,6 +242,8 @@ std::optional<GroupCycle> plan_group(const Library& library, const Program& prog
   PlanOptions sub;
   sub.seed = options.seed;
   sub.start = g.program.start_date;
+  auto barred = barred_tracks(program, g.program, start, earlier);
+  if (!barred.empty()) sub.barred_tracks = &barred;
   // Each group keeps its own delivered weeks: its meetings only, in its own weeks.
   GroupKeep keep;
   if (options.keep_through_week > 0) keep = group_keep(program, g.program, *options.keep, options.keep_through_week);
@@ -248,8 +303,10 @@ PlanResult make_grouped_plan(const Library& library, const Program& program, con
     used.clear();
     std::vector<std::optional<GroupCycle>> planned(program.groups.size());
     std::optional<size_t> first_failed;
+    std::vector<const GroupCycle*> earlier;
     for (size_t i : order) {
-      planned[i] = plan_group(library, program, program.groups[i], start, options, claimed, used, errors);
+      planned[i] = plan_group(library, program, program.groups[i], start, options, claimed, used, earlier, errors);
+      if (planned[i]) earlier.push_back(&*planned[i]);
       if (!planned[i] && !first_failed) first_failed = i;
     }
     if (!first_failed) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 #include "iopplan/base/strings.hpp"
 
@@ -236,6 +237,15 @@ class Preflight {
         last_week = std::max(last_week, p_.slots[s].week);
       }
       if (slots == 0 || !cls.eligible.empty()) continue;
+      if (!cls.barred.empty()) {
+        std::string tracks;
+        for (int t : cls.barred) tracks += (tracks.empty() ? "'" : ", '") + p_.tracks[t] + "'";
+        SourcePos at = program_.separate_days.empty() ? block.pos : program_.separate_days.front().pos;
+        error(at, slot_text(block) + " fits no module on some days of " + weeks_text(first_week, last_week) +
+                      ": another group holds a track there that separate_days keeps apart from " + tracks +
+                      ", and the slot takes nothing else");
+        continue;
+      }
       bool fits_without_phase = false;
       for (const auto& m : p_.modules) {
         if (!m.excluded && block_takes(block, m, p_.tracks, program_.attendees)) fits_without_phase = true;
@@ -587,7 +597,8 @@ int max_uses(const Problem& problem, int first_week, int last_week) {
 }
 
 Problem build_problem(const Library& library, const Program& program, const Date& start, const KeptPart& kept,
-                      const std::vector<MeetingDay>& days, const Plan* previous) {
+                      const std::vector<MeetingDay>& days, const Plan* previous,
+                      const std::map<Date, std::vector<std::string>>* barred) {
   Problem p;
   p.library = &library;
   p.program = &program;
@@ -686,25 +697,38 @@ Problem build_problem(const Library& library, const Program& program, const Date
   for (const auto& pin : program.pins) {
     if (auto it = p.module_index.find(pin.module.id); it != p.module_index.end()) pinned.insert(it->second);
   }
-  std::map<std::pair<int, int>, int> class_index;
+  std::map<std::tuple<int, int, std::vector<int>>, int> class_index;  // (block, phase rule, barred tracks)
   for (const auto& day : days) {
     if (!day.held()) continue;
     ProblemMeeting pm{day.date, day.week, false, {}};
     int index = static_cast<int>(p.meetings.size());
     int rule = phase_rule_for_week(program, day.week);
+    std::vector<int> barred_here;
+    if (barred) {
+      if (auto it = barred->find(day.date); it != barred->end()) {
+        for (const auto& id : it->second) {
+          if (auto t = track_index.find(id); t != track_index.end()) barred_here.push_back(t->second);
+        }
+        std::sort(barred_here.begin(), barred_here.end());
+        barred_here.erase(std::unique(barred_here.begin(), barred_here.end()), barred_here.end());
+      }
+    }
     for (size_t b = 0; b < program.blocks.size(); ++b) {
       const Block& block = program.blocks[b];
       if (!block.is_content()) continue;
-      auto [it, inserted] = class_index.emplace(std::make_pair(static_cast<int>(b), rule), static_cast<int>(p.classes.size()));
+      auto [it, inserted] =
+          class_index.emplace(std::make_tuple(static_cast<int>(b), rule, barred_here), static_cast<int>(p.classes.size()));
       if (inserted) {
         SlotClass cls;
         cls.block = static_cast<int>(b);
         cls.phase_rule = rule;
+        cls.barred = barred_here;
         cls.fits.assign(p.modules.size(), 0);
         for (int m = 0; m < p.module_count(); ++m) {
           const ModuleInfo& info = p.modules[m];
+          bool barred_track = std::binary_search(barred_here.begin(), barred_here.end(), info.track);
           if (!info.excluded && block_takes(block, info, p.tracks, program.attendees) && phase_takes(program, rule, info) &&
-              !pinned.count(m)) {
+              !pinned.count(m) && !barred_track) {
             cls.fits[m] = 1;
             cls.eligible.push_back(m);
           }

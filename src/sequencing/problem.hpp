@@ -34,6 +34,7 @@ struct ModuleInfo {
 struct SlotClass {
   int block = 0;        // index into Program::blocks
   int phase_rule = -1;  // index into Program::phases; -1 when no phase rule covers these weeks
+  std::vector<int> barred;  // tracks these slots may not take (separate_days across groups), ascending
   std::vector<int> eligible;  // module indices, ascending
   std::vector<char> fits;     // per module: 1 when it may fill these slots
 };
@@ -114,8 +115,10 @@ struct KeptPart {
 
 // Builds the problem from the held days of `days` (new meetings) after the kept meetings.
 // `previous` (optional) supplies what an earlier plan had in the replanned slots.
+// `barred` (optional): tracks the meeting of a date may not take (PlanOptions::barred_tracks).
 Problem build_problem(const Library& library, const Program& program, const Date& start, const KeptPart& kept,
-                      const std::vector<MeetingDay>& days, const Plan* previous);
+                      const std::vector<MeetingDay>& days, const Plan* previous,
+                      const std::map<Date, std::vector<std::string>>* barred = nullptr);
 
 // Checks the rules against what the slots and modules allow, before any search, reporting each
 // impossibility at the rule's line. True when nothing was found.

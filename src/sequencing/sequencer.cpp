@@ -180,7 +180,8 @@ PlanResult make_plan(const Library& library, const Program& program, const PlanO
                                             : static_cast<int>(program.meeting_days.size()) * program.weeks;
   if (!check_calendar(program, layout.start, layout.days, held_needed, out)) return result;
 
-  Problem problem = build_problem(library, program, layout.start, layout.kept, layout.days, options.keep);
+  Problem problem = build_problem(library, program, layout.start, layout.kept, layout.days, options.keep,
+                                  options.barred_tracks);
   if (!preflight_problem(problem, out)) return result;
   SearchOptions search;
   search.seed = options.seed;

@@ -170,6 +170,37 @@ BOOST_AUTO_TEST_CASE(groups_meet_on_one_calendar) {
   BOOST_TEST(json.find("\"groups\": {\n        \"early\": 2,\n        \"main\": 8\n      }") != std::string::npos);
 }
 
+// separate_days holds across groups: the main group's track-a sessions never share a day with a
+// track-b session of the early group, nor its track-b sessions with track a, over a year of
+// rotations of different lengths; without the rule they do.
+BOOST_AUTO_TEST_CASE(separate_days_keeps_tracks_apart_across_groups) {
+  std::string apart = grouped_text() + "\n[group.rules]\nno_repeat_within = 2\nseparate_days = [[\"a\", \"b\"]]\n";
+  Program program = parse_ok(apart);
+  Program without = parse_ok(grouped_text());
+  int conflicts_without = 0;
+  for (uint64_t seed = 1; seed <= 20; ++seed) {
+    BOOST_TEST_CONTEXT("seed " << seed) {
+      Plan year = plan_weeks(small_library(), program, 52, seed);
+      BOOST_TEST(grouped_violation(small_library(), program, year) == "");
+      Plan free = plan_weeks(small_library(), without, 52, seed);
+      conflicts_without += grouped_violation(small_library(), program, free).empty() ? 0 : 1;
+    }
+  }
+  BOOST_TEST(conflicts_without > 0);
+}
+
+// A slot that takes only a track kept off its days by another group's sessions is named, before any search.
+BOOST_AUTO_TEST_CASE(separate_days_across_groups_that_leave_a_slot_empty_is_an_error) {
+  std::string text = replace_line(grouped_text(), 17, "minutes = 60\ntracks = [\"b\"]");  // the early group: b only
+  text = replace_line(text, 30, "minutes = 60\ntracks = [\"a\"]") + "\n[group.rules]\nno_repeat_within = 2\nseparate_days = [[\"a\", \"b\"]]\n";
+  PlanResult result = make_plan(small_library(), parse_ok(text), PlanOptions{});
+  BOOST_TEST(!result.plan.has_value());
+  BOOST_TEST(diagnostics_text(result.diagnostics) ==
+             "input/programs/x.toml:15:1: error: content slot 'Topic' (60 minutes; tracks b) fits no module on some days "
+             "of weeks 1-2: another group holds a track there that separate_days keeps apart from 'b', and the slot "
+             "takes nothing else\n");
+}
+
 // Explanations of a later round name the round-1 meeting they were planned for.
 BOOST_AUTO_TEST_CASE(later_rounds_say_which_round_their_reasons_come_from) {
   Program program = parse_ok(grouped_text());

@@ -89,6 +89,29 @@ inline std::string grouped_violation(const Library& library, const Program& prog
       }
     }
   }
+  // separate_days: a group's pair keeps its sessions of one track off every day any group holds the other.
+  std::map<Date, std::vector<std::pair<std::string, std::string>>> by_day;  // date -> (group, track)
+  for (const auto& meeting : plan.meetings) {
+    for (const auto& block : meeting.blocks) {
+      if (!block.module.empty()) by_day[meeting.date].push_back({meeting.group, block.track});
+    }
+  }
+  for (const auto& group : program.groups) {
+    for (const auto& pair : group.separate_days) {
+      for (const auto& [date, held] : by_day) {
+        for (const auto& [g, track] : held) {
+          if (g != group.group || (track != pair.first && track != pair.second)) continue;
+          const std::string& other = track == pair.first ? pair.second : pair.first;
+          for (const auto& [g2, track2] : held) {
+            if (track2 == other) {
+              return "separate_days of group " + group.group + ": " + track + " (" + g + ") and " + other + " (" + g2 +
+                     ") on " + to_iso(date);
+            }
+          }
+        }
+      }
+    }
+  }
   return "";
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -22,6 +23,10 @@ struct PlanOptions {
   // from its start date and repeated (see rotation.hpp), so every window agrees with every other.
   std::optional<Date> from;
   int window_weeks = 0;           // 0: the whole plan; REQUIRES: from set when > 0
+  // Tracks the meeting held on a date may not take (the grouped planner's separate_days across
+  // groups: another group holds a track kept apart from them that day, or on a day the meeting's
+  // content recurs). Track ids; dates without an entry take any track.
+  const std::map<Date, std::vector<std::string>>* barred_tracks = nullptr;
 };
 
 struct PlanResult {
