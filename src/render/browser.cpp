@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <deque>
@@ -52,6 +53,28 @@ std::string log_tail(const fs::path& path) {
     }
   }
   return kept;
+}
+
+// Whether a process of group `pgid` still runs. Zombies do not count: where PID 1 does not reap
+// orphans (containers, sandboxes) the browser's helpers stay zombies, and waiting for them to
+// vanish cost every build its full second of waiting.
+bool group_running(pid_t pgid) {
+  if (::kill(-pgid, 0) != 0) return false;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator("/proc", ec)) {
+    std::string name = entry.path().filename().string();
+    if (name.find_first_not_of("0123456789") != std::string::npos) continue;
+    std::ifstream in(entry.path() / "stat");
+    std::string stat;
+    std::getline(in, stat);
+    size_t close = stat.rfind(')');  // the command name may hold spaces and parentheses
+    if (close == std::string::npos) continue;
+    char state = 0;
+    long ppid = 0, pgrp = 0;
+    if (std::sscanf(stat.c_str() + close + 1, " %c %ld %ld", &state, &ppid, &pgrp) != 3) continue;
+    if (pgrp == pgid && state != 'Z' && state != 'X') return true;
+  }
+  return ec ? true : false;  // without /proc, the group is there as long as kill() finds it
 }
 
 bool write_all(int fd, const std::string& data) {
@@ -390,8 +413,8 @@ void Browser::stop() {
     ::kill(-pid_, SIGKILL);
     int status = 0;
     ::waitpid(pid_, &status, 0);
-    // Helpers that outlived the main process are in its group: wait until the group is gone.
-    for (int i = 0; i < 200 && ::kill(-pid_, 0) == 0; ++i) {
+    // Helpers that outlived the main process are in its group: wait until none of it runs.
+    for (int i = 0; i < 200 && group_running(pid_); ++i) {
       ::kill(-pid_, SIGKILL);
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
