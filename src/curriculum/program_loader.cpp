@@ -513,6 +513,15 @@ class ProgramReader {
         p.no_repeat_within_weeks = 0;
       } else if (const auto* i = n->as_integer(); i && i->get() >= 1 && i->get() <= kMaxProgramWeeks) {
         p.no_repeat_within_weeks = static_cast<int>(i->get());
+        // A rotation of W weeks brings every module back W weeks later, whatever the plan.
+        if (p.admission == Admission::rolling && p.weeks > 0 && p.no_repeat_within_weeks > p.weeks) {
+          std::string weeks = std::to_string(p.weeks);
+          std::string rotation = p.group.empty() ? "the program's " + weeks + "-week rotation"
+                                                 : "the " + weeks + "-week rotation of group '" + p.group + "'";
+          reader.error(p.no_repeat_pos, "'no_repeat_within' is " + plural(static_cast<size_t>(p.no_repeat_within_weeks), "week") +
+                                            ", longer than " + rotation +
+                                            ", which brings every module back each round; use \"cycle\" or at most " + weeks);
+        }
       } else {
         reader.error(p.no_repeat_pos, "'no_repeat_within' in [rules] must be \"cycle\" (no module twice) or a number of weeks from 1 to " +
                                           std::to_string(kMaxProgramWeeks));

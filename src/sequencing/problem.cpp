@@ -50,10 +50,12 @@ void place_pins(Problem& p) {
     if (it == p.module_index.end()) continue;
     int m = it->second;
     // A pin names its module outright, so a slot's tracks and group types do not hold it back;
-    // its length and the group's attendees do.
+    // its length, the group's attendees and another group's separate_days on that day do.
     auto takes = [&](int s) {
       const Slot& slot = p.slots[s];
       if (!slot.free() || slot.block < 0) return false;
+      const std::vector<int>& barred = p.classes[slot.cls].barred;
+      if (std::binary_search(barred.begin(), barred.end(), p.modules[m].track)) return false;
       Block any = program.blocks[slot.block];
       any.tracks.clear();
       any.group_types.clear();

@@ -10,6 +10,7 @@
 #include "iopplan/sequencing/plan_json.hpp"
 #include "iopplan/sequencing/sequencer.hpp"
 #include "sequencing/plan_oracle.hpp"
+#include "sequencing/random.hpp"
 #include "sequencing/sequencing_fixtures.hpp"
 
 using namespace iopplan;
@@ -78,6 +79,9 @@ const Case kCases[] = {
     {21, "name = \"Main group\"\nattendees = \"family\"",
      "input/programs/x.toml:22:13: error: 'attendees' in group 2 is 'family'; it must be one of patients, "
      "patients-and-family\n"},
+    {0, "[group.rules]\nno_repeat_within = 5",
+     "input/programs/x.toml:32:20: error: 'no_repeat_within' is 5 weeks, longer than the 4-week rotation of group 'main', "
+     "which brings every module back each round; use \"cycle\" or at most 4\n"},
     {0, "[[group.pin]]\nmodule = \"a1\"\nweek = 1",
      "input/programs/x.toml:33:8: error: 'week' in pin 1 pins to a program week, which a rolling program has not; use "
      "'stay_weeks', such as [1, 2]\n"},
@@ -199,6 +203,91 @@ BOOST_AUTO_TEST_CASE(separate_days_across_groups_that_leave_a_slot_empty_is_an_e
              "input/programs/x.toml:15:1: error: content slot 'Topic' (60 minutes; tracks b) fits no module on some days "
              "of weeks 1-2: another group holds a track there that separate_days keeps apart from 'b', and the slot "
              "takes nothing else\n");
+}
+
+// A generated program of two or three groups on a library of three tracks (ten 60-minute modules
+// each): random weeks of the stay (or of the program), days, repeat rules, weekly limits, pins and
+// separate_days pairs; US holidays closed. Groups meet at different times, so none overlap.
+std::string generated_grouped_text(uint64_t seed) {
+  SplitMix64 rng(seed);
+  auto pick = [&](int low, int high) { return low + static_cast<int>(rng.below(static_cast<uint64_t>(high - low + 1))); };
+  bool rolling = rng.below(2) == 0;
+  int weeks = pick(4, 8);
+  std::string text = "id = \"x\"\nname = \"Generated\"\nadmission = \"" + std::string(rolling ? "rolling" : "closed") +
+                     "\"\nweeks = " + std::to_string(weeks) + "\nstart_date = 2027-05-03\nskip_us_federal_holidays = true\n";
+  const char* days[] = {"\"mon\"", "\"tue\"", "\"wed\"", "\"thu\"", "\"fri\""};
+  const char* tracks[] = {"a", "b", "c"};
+  int groups = pick(2, 3);
+  std::set<int> pinned;
+  for (int g = 0; g < groups; ++g) {
+    int first = pick(1, weeks), last = pick(first, weeks);
+    int day = pick(0, 4), second = pick(0, 4);
+    text += "\n[[group]]\nid = \"g" + std::to_string(g) + "\"\nname = \"Group " + std::to_string(g) + "\"\nweeks = [" +
+            std::to_string(first) + ", " + std::to_string(last) + "]\nmeeting_days = [" + days[day] +
+            (second != day ? std::string(", ") + days[second] : "") + "]\nstart_time = \"" + std::to_string(10 + 2 * g) +
+            ":00\"\nmeeting_minutes = 60\n\n[[group.block]]\nslot = \"Topic\"\nminutes = 60\n";
+    if (rng.below(3) == 0) text += std::string("tracks = [\"") + tracks[g % 3] + "\", \"" + tracks[(g + 1) % 3] + "\"]\n";
+    int rotation = rolling ? last - first + 1 : weeks;
+    text += "\n[group.rules]\nno_repeat_within = " +
+            std::string(rng.below(2) ? "\"cycle\"" : std::to_string(pick(1, std::min(3, rotation)))) + "\n";
+    if (rng.below(2) == 0) {
+      int x = pick(0, 2), y = (x + pick(1, 2)) % 3;
+      text += std::string("separate_days = [[\"") + tracks[x] + "\", \"" + tracks[y] + "\"]]\n";
+    }
+    if (rng.below(3) == 0) text += std::string("\n[group.limits.") + tracks[pick(0, 2)] + "]\nmax_per_week = 1\n";
+    if (rolling && rng.below(3) == 0) {
+      int module = pick(0, 29);
+      if (pinned.insert(module).second) {
+        text += std::string("\n[[group.pin]]\nmodule = \"") + tracks[module / 10] + std::to_string(module % 10 + 1) +
+                "\"\nstay_weeks = [" + std::to_string(first) + ", " + std::to_string(last) + "]\n";
+      }
+    }
+  }
+  return text;
+}
+
+Library generated_library() {
+  std::vector<Module> modules;
+  for (const char* t : {"a", "b", "c"}) {
+    for (int i = 1; i <= 10; ++i) modules.push_back(make_module(std::string(t) + std::to_string(i), t));
+  }
+  return make_library({"a", "b", "c"}, modules);
+}
+
+// Over generated programs of groups: whenever one plans, a year of it breaks no rule (repeats,
+// weekly limits and separate_days across the groups and the seams of their rotations), and when
+// seed 1 plans, seeds 2 and 3 do too.
+BOOST_AUTO_TEST_CASE(generated_grouped_programs_never_break_a_rule) {
+  Library library = generated_library();
+  int planned = 0, unplannable = 0, invalid = 0;
+  for (uint64_t instance = 1; instance <= 30; ++instance) {
+    std::string text = generated_grouped_text(instance);
+    Diagnostics out;
+    auto program = parse_program(kPath, text, library, out);
+    if (!program) {
+      ++invalid;
+      BOOST_TEST_MESSAGE(diagnostics_text(out));
+      continue;
+    }
+    BOOST_TEST_CONTEXT("instance " << instance << ":\n" << text) {
+      bool first = false;
+      for (uint64_t seed = 1; seed <= 3; ++seed) {
+        PlanOptions options;
+        options.seed = seed;
+        PlanResult result = make_plan(library, *program, options);
+        if (seed == 1) first = result.plan.has_value();
+        BOOST_TEST(result.plan.has_value() == first, "seed " << seed << ": " << diagnostics_text(result.diagnostics));
+        if (!result.plan) continue;
+        Plan year = plan_weeks(library, *program, 52, seed);
+        std::string violation = grouped_violation(library, *program, year);
+        BOOST_TEST(violation == "", "seed " << seed << ": " << violation);
+      }
+      (first ? planned : unplannable) += 1;
+    }
+  }
+  BOOST_TEST_MESSAGE(planned << " planned, " << unplannable << " with no plan, " << invalid << " invalid");
+  BOOST_TEST(planned >= 20);
+  BOOST_TEST(invalid <= 5);
 }
 
 // Explanations of a later round name the round-1 meeting they were planned for.
