@@ -2,7 +2,9 @@
 #include "render/views.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
+#include <tuple>
 #include "iopplan/base/strings.hpp"
 #include "iopplan/curriculum/language.hpp"
 #include "render/view_parts.hpp"
@@ -33,39 +35,69 @@ MustacheData calendar_view(ViewContext& ctx, Flavor flavor) {
   for (const auto& skipped : plan.skipped) {
     if (skipped.week >= 1 && skipped.week <= ctx.weeks) rows[skipped.week - 1].push_back({skipped.date, nullptr, &skipped});
   }
-  // Columns are weekdays when no week has two days on one weekday (the usual case), so a skipped
-  // Monday sits under Monday; otherwise they are the week's first, second, ... meeting day.
+  // Columns are weekdays (and, with groups, a weekday's groups in time order) when no week has two
+  // meetings in one column (the usual case), so a skipped Monday sits under Monday, in every
+  // Monday column; otherwise they are the week's first, second, ... meeting day.
+  using Column = std::tuple<int, int, std::string>;  // weekday, start, group ("" for a closed day)
+  std::map<std::string, std::string> group_names;
+  for (const auto& group : plan.groups) group_names[group.id] = group.name;
+  auto column_of = [&](const Cell& cell) {
+    int day = static_cast<int>(weekday_of(cell.date));
+    if (cell.entry == nullptr || plan.groups.empty()) return Column{day, 0, ""};
+    return Column{day, cell.entry->meeting->start, cell.entry->meeting->group};
+  };
   bool by_weekday = true;
-  std::set<int> weekdays;
+  std::set<Column> column_set;
+  std::set<int> meeting_weekdays;
   for (auto& row : rows) {
     std::stable_sort(row.begin(), row.end(), [](const Cell& a, const Cell& b) { return a.date < b.date; });
-    std::set<int> seen;
+    std::set<Column> seen;
     for (const auto& cell : row) {
-      int day = static_cast<int>(weekday_of(cell.date));
-      by_weekday = by_weekday && seen.insert(day).second;
-      weekdays.insert(day);
+      if (cell.skipped && !plan.groups.empty()) continue;  // spans its weekday's columns, below
+      by_weekday = by_weekday && seen.insert(column_of(cell)).second;
+      column_set.insert(column_of(cell));
+      meeting_weekdays.insert(std::get<0>(column_of(cell)));
     }
   }
-  std::vector<int> column_days(weekdays.begin(), weekdays.end());
+  for (auto& row : rows) {
+    for (const auto& cell : row) {
+      int day = static_cast<int>(weekday_of(cell.date));
+      if (cell.skipped && !plan.groups.empty() && !meeting_weekdays.count(day)) column_set.insert(Column{day, 0, ""});
+    }
+  }
+  std::vector<Column> column_keys(column_set.begin(), column_set.end());
   size_t columns = 0;
   for (const auto& row : rows) columns = std::max(columns, row.size());
-  if (by_weekday) columns = column_days.size();
-  // The cells of one week laid out in columns; nullptr where the week has nothing.
+  if (by_weekday) columns = column_keys.size();
+  // The cells of one week laid out in columns; nullptr where the week has nothing. A closed day
+  // fills every column of its weekday that has no meeting that week.
   auto layout = [&](const std::vector<Cell>& row) {
     std::vector<const Cell*> placed(columns, nullptr);
     for (size_t i = 0; i < row.size(); ++i) {
-      size_t column = i;
-      if (by_weekday) {
-        int day = static_cast<int>(weekday_of(row[i].date));
-        column = static_cast<size_t>(std::find(column_days.begin(), column_days.end(), day) - column_days.begin());
+      if (!by_weekday) {
+        placed[i] = &row[i];
+        continue;
       }
-      placed[column] = &row[i];
+      if (row[i].skipped && !plan.groups.empty()) continue;
+      auto it = std::find(column_keys.begin(), column_keys.end(), column_of(row[i]));
+      placed[static_cast<size_t>(it - column_keys.begin())] = &row[i];
+    }
+    for (const auto& cell : row) {
+      if (!by_weekday || !cell.skipped || plan.groups.empty()) continue;
+      for (size_t c = 0; c < columns; ++c) {
+        if (std::get<0>(column_keys[c]) == static_cast<int>(weekday_of(cell.date)) && placed[c] == nullptr) placed[c] = &cell;
+      }
     }
     return placed;
   };
   MustacheData headers(MustacheData::type::list);
   for (size_t c = 0; c < columns; ++c) {
-    std::string label = by_weekday ? weekday_name(static_cast<Weekday>(column_days[c])) : "Day " + std::to_string(c + 1);
+    std::string label = "Day " + std::to_string(c + 1);
+    if (by_weekday) {
+      const auto& [day, start, group] = column_keys[c];
+      label = weekday_name(static_cast<Weekday>(day));
+      if (!group.empty()) label += " " + clock_time(start) + ": " + group_names[group];
+    }
     headers.push_back(MustacheData("label", MustacheData(label)));
   }
   MustacheData weeks(MustacheData::type::list);

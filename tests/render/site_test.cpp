@@ -585,6 +585,39 @@ BOOST_AUTO_TEST_CASE(a_second_meeting_on_one_day_gets_its_own_folder) {
              std::string::npos);
 }
 
+// With groups, each weekday has a column per group, named with its time, and a closed day fills
+// every column of its weekday.
+BOOST_AUTO_TEST_CASE(with_groups_the_calendar_has_a_column_per_weekday_and_group) {
+  Plan plan = fixture_plan();
+  plan.groups = {{"early", "Early group"}, {"main", "Main group"}};
+  std::vector<Meeting> meetings;
+  for (Meeting meeting : plan.meetings) {
+    meeting.group = "main";
+    Meeting early = meeting;
+    early.group = "early";
+    early.start -= 600;
+    early.end -= 600;
+    for (auto& block : early.blocks) block.start -= 600;
+    meetings.push_back(early);
+    meetings.push_back(meeting);
+  }
+  plan.meetings = meetings;
+  BOOST_REQUIRE(!plan.skipped.empty());
+  Diagnostics diagnostics;
+  auto site = render_site(plan, kPlanJson, fixture_library(), fixture_organization(), builtin_templates(), {},
+                          diagnostics);
+  BOOST_REQUIRE_MESSAGE(site, diagnostics_text(diagnostics));
+  const std::string& md = find_file(*site, "index.md")->content;
+  std::string early = clock_time(plan.meetings[0].start), main = clock_time(plan.meetings[1].start);
+  std::string day = weekday_name(weekday_of(plan.meetings[0].date));
+  BOOST_TEST(md.find("| Week | " + day + " " + early + ": Early group | " + day + " " + main + ": Main group |") !=
+             std::string::npos, md.substr(0, 2000));
+  std::string skipped_day = weekday_name(weekday_of(plan.skipped[0].date));
+  std::string closed = "**" + short_date(plan.skipped[0].date) + "** no group:";
+  size_t first = md.find(closed), second = first == std::string::npos ? first : md.find(closed, first + 1);
+  BOOST_TEST((second != std::string::npos), "the closed " << skipped_day << " shows in both of its columns");
+}
+
 BOOST_AUTO_TEST_CASE(names_folders_and_default_output) {
   BOOST_TEST(week_folder(3) == "week-03");
   BOOST_TEST(week_folder(52) == "week-52");
