@@ -36,9 +36,9 @@ std::string interrupted_message(int sig) {
   return std::string("printing was interrupted (") + (sig == SIGINT ? "SIGINT" : "SIGTERM") + ")";
 }
 
-// A browser that dies while starting is started again, this many times in all: Chromium now and
-// then crashed before its first tab opened (once in a CI run of about 400 starts), and a fresh
-// process with a fresh profile started.
+// A browser that dies while starting is started again, this many times in all: Chromium once
+// crashed before its first tab opened (in CI, in a test that had passed in every run before), and a
+// fresh process with a fresh profile starts.
 constexpr int kStartTries = 3;
 
 // The last line of the browser's log that is not its usual noise: D-Bus, and the crash handler's
