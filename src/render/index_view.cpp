@@ -41,6 +41,8 @@ MustacheData calendar_view(ViewContext& ctx, Flavor flavor) {
   using Column = std::tuple<int, int, std::string>;  // weekday, start, group ("" for a closed day)
   std::map<std::string, std::string> group_names;
   for (const auto& group : plan.groups) group_names[group.id] = group.name;
+  // With groups, a closed day is not a column of its own: it spans its weekday's columns.
+  auto spans = [&](const Cell& cell) { return cell.skipped != nullptr && !plan.groups.empty(); };
   auto column_of = [&](const Cell& cell) {
     int day = static_cast<int>(weekday_of(cell.date));
     if (cell.entry == nullptr || plan.groups.empty()) return Column{day, 0, ""};
@@ -53,7 +55,7 @@ MustacheData calendar_view(ViewContext& ctx, Flavor flavor) {
     std::stable_sort(row.begin(), row.end(), [](const Cell& a, const Cell& b) { return a.date < b.date; });
     std::set<Column> seen;
     for (const auto& cell : row) {
-      if (cell.skipped && !plan.groups.empty()) continue;  // spans its weekday's columns, below
+      if (spans(cell)) continue;
       by_weekday = by_weekday && seen.insert(column_of(cell)).second;
       column_set.insert(column_of(cell));
       meeting_weekdays.insert(std::get<0>(column_of(cell)));
@@ -62,7 +64,7 @@ MustacheData calendar_view(ViewContext& ctx, Flavor flavor) {
   for (auto& row : rows) {
     for (const auto& cell : row) {
       int day = static_cast<int>(weekday_of(cell.date));
-      if (cell.skipped && !plan.groups.empty() && !meeting_weekdays.count(day)) column_set.insert(Column{day, 0, ""});
+      if (spans(cell) && !meeting_weekdays.count(day)) column_set.insert(Column{day, 0, ""});
     }
   }
   std::vector<Column> column_keys(column_set.begin(), column_set.end());
@@ -78,12 +80,12 @@ MustacheData calendar_view(ViewContext& ctx, Flavor flavor) {
         placed[i] = &row[i];
         continue;
       }
-      if (row[i].skipped && !plan.groups.empty()) continue;
+      if (spans(row[i])) continue;
       auto it = std::find(column_keys.begin(), column_keys.end(), column_of(row[i]));
       placed[static_cast<size_t>(it - column_keys.begin())] = &row[i];
     }
     for (const auto& cell : row) {
-      if (!by_weekday || !cell.skipped || plan.groups.empty()) continue;
+      if (!by_weekday || !spans(cell)) continue;
       for (size_t c = 0; c < columns; ++c) {
         if (std::get<0>(column_keys[c]) == static_cast<int>(weekday_of(cell.date)) && placed[c] == nullptr) placed[c] = &cell;
       }

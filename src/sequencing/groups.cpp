@@ -200,8 +200,9 @@ std::map<Date, std::vector<std::string>> barred_tracks(const Program& program, c
   if (recurs.empty()) return barred;
   if (rolling(program)) {
     Date until = add_days(start, 7L * kApartHorizonWeeks - 1);
-    auto later = held_days_between(sub, sub.start_date, recurs.back().front(), until);
-    for (size_t n = 0; n < later.size(); ++n) recurs[n % recurs.size()].push_back(later[n].date);
+    for (const auto& later : later_round_days(sub, sub.start_date, recurs.back().front(), recurs.size(), until)) {
+      if (later.day.held()) recurs[later.content].push_back(later.day.date);
+    }
   }
   for (const auto& dates : recurs) {
     std::set<std::string> tracks;

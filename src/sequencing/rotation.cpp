@@ -6,6 +6,24 @@
 
 namespace iopplan {
 
+std::vector<RoundDay> later_round_days(const Program& program, const Date& cycle_start, const Date& last,
+                                       size_t cycle_meetings, const Date& until) {
+  std::vector<RoundDay> days;
+  size_t next = 0;
+  for (Date date = add_days(last, 1); date <= until && cycle_meetings > 0; date = add_days(date, 1)) {
+    if (std::find(program.meeting_days.begin(), program.meeting_days.end(), weekday_of(date)) == program.meeting_days.end()) {
+      continue;
+    }
+    RoundDay round{{date, week_of(cycle_start, date), closure_reason(program, date)}, 0, 0};
+    if (round.day.held()) {
+      round.round = static_cast<int>(next / cycle_meetings) + 2;
+      round.content = next++ % cycle_meetings;
+    }
+    days.push_back(std::move(round));
+  }
+  return days;
+}
+
 Plan plan_window(const Program& program, const Plan& cycle, const Date& from, int weeks) {
   Plan window = cycle;
   window.meetings.clear();
@@ -21,25 +39,17 @@ Plan plan_window(const Program& program, const Plan& cycle, const Date& from, in
   bool rolling = program.admission == Admission::rolling;
   if (rolling && !cycle.meetings.empty() && cycle.meetings.back().date < until) {
     // Later rounds, meeting by meeting, on the held days after the cycle's last meeting.
-    Date last = cycle.meetings.back().date;
-    size_t next = 0;
-    for (Date date = add_days(last, 1); date <= until; date = add_days(date, 1)) {
-      if (std::find(program.meeting_days.begin(), program.meeting_days.end(), weekday_of(date)) ==
-          program.meeting_days.end()) {
+    for (const auto& [day, round, index] :
+         later_round_days(program, cycle.start, cycle.meetings.back().date, cycle.meetings.size(), until)) {
+      if (!in_window(day.date)) continue;
+      if (!day.held()) {
+        window.skipped.push_back({day.week, day.date, day.closed});
         continue;
       }
-      int week = week_of(cycle.start, date);
-      std::string closed = closure_reason(program, date);
-      if (!closed.empty()) {
-        if (in_window(date)) window.skipped.push_back({week, date, closed});
-        continue;
-      }
-      size_t round = next / cycle.meetings.size() + 2;
-      const Meeting& content = cycle.meetings[next++ % cycle.meetings.size()];
-      if (!in_window(date)) continue;
+      const Meeting& content = cycle.meetings[index];
       Meeting meeting = content;
-      meeting.date = date;
-      meeting.week = week;
+      meeting.date = day.date;
+      meeting.week = day.week;
       // The reasons name the dates of the round they were planned in; say which that is.
       for (auto& block : meeting.blocks) {
         if (!block.reason.empty()) {
