@@ -64,6 +64,7 @@ class Browser {
   int to_browser_ = -1;
   int from_browser_ = -1;
   std::string profile_;
+  std::string short_tmp_;  // the browser's own TMPDIR when $TMPDIR is too deep for its socket
   std::string buffer_;
   long next_id_ = 0;
   std::map<long, nlohmann::json> replies_;
