@@ -3,7 +3,8 @@
 // peak memory. Target: the 16-week program in under 0.5 s.
 // With --pdf (and Chromium), also the whole `iopplan build iop-16-week-rolling --format html,md,pdf`
 // through the pipeline, and, as the floor, one browser printing the same distinct pages as one
-// document. Target: the build under 15 s and within 1.5x the floor.
+// document (with header templates, and with page-margin boxes). Target: the build under 15 s and
+// within 1.5x the lower floor.
 // Usage: iopplan_bench_render [REPEATS] [--pdf [--program ID|PATH]]   (default 5; the median run
 // is reported; --program builds another program than iop-16-week-rolling, a path being a file)
 #include <sys/resource.h>
@@ -170,27 +171,54 @@ bool pdf_run(const std::string& root, const std::string& chromium, const std::st
     site = render_site(*run.plan, "{}\n", run.library, run.organization, *templates, request.render, diagnostics);
   }
   if (!site) return false;
-  const std::string& first = site->print_documents.front().html;
-  std::string one = first.substr(0, first.find("<body"));
-  one += "<body class=\"print-handout fit-tight\">";
-  for (const auto& document : site->print_documents) {
-    one += "<div style=\"break-after: page\">" + body_of(document.html) + "</div>\n";
-  }
-  one += "</body></html>";
-  Site floor;
-  floor.print_documents.push_back({one, site->print_documents.front().header_html, site->print_documents.front().footer_html});
-  floor.pdfs.push_back({"floor.pdf", "floor", "en", {{0, 1}}});
-  start = Clock::now();
-  ok = print_pdfs(floor, chromium, "20270104", diagnostics) && ok;
-  double floor_seconds = seconds_since(start);
-  int floor_pages = floor.files.empty() ? 0 : pdf_page_count(floor.files.back().content);
+  // Two floors: the pages with Chromium's header and footer templates (one rendering of each per
+  // page, as the build did before print batches), and with CSS page-margin boxes (as batches draw
+  // them; the cheaper way to print the same pages). The target is checked against the lower.
+  auto floor_seconds = [&](bool margin_boxes, int& pages) {
+    const std::string& first = site->print_documents.front().html;
+    std::string one = first.substr(0, first.find("<body"));
+    std::string style, body;
+    for (size_t i = 0; i < site->print_documents.size(); ++i) {
+      const PrintDocument& page = site->print_documents[i];
+      std::string name = "floor-" + std::to_string(i);
+      if (margin_boxes) {
+        style += "@page " + name + " { @top-left { content: 'Title " + std::to_string(i) +
+                 "'; font: 8.5pt 'Liberation Sans'; } @top-right { content: 'Program'; font: 8.5pt 'Liberation Sans'; } "
+                 "@bottom-right { content: 'Page ' counter(page) ' of ' counter(pages); font: 8.5pt 'Liberation Sans'; } }\n";
+      }
+      body += "<div style=\"break-after: page" + (margin_boxes ? "; page: " + name : std::string()) + "\">" +
+              body_of(page.html) + "</div>\n";
+    }
+    size_t head_end = one.find("</head>");
+    if (margin_boxes) one.insert(head_end == std::string::npos ? one.size() : head_end, "<style>" + style + "</style>");
+    one += "<body class=\"print-handout fit-tight\">" + body + "</body></html>";
+    Site floor;
+    const PrintDocument& front = site->print_documents.front();
+    PrintDocument document;
+    document.html = std::move(one);
+    document.header_html = margin_boxes ? "" : front.header_html;
+    document.footer_html = margin_boxes ? "" : front.footer_html;
+    floor.print_documents.push_back(std::move(document));
+    floor.pdfs.push_back({"floor.pdf", "floor", "en", {{0, 1}}});
+    auto started = Clock::now();
+    bool printed = print_pdfs(floor, chromium, "20270104", diagnostics);
+    double seconds = seconds_since(started);
+    pages = floor.files.empty() ? 0 : pdf_page_count(floor.files.back().content);
+    return printed ? seconds : -1.0;
+  };
+  int template_pages = 0, box_pages = 0;
+  double template_floor = floor_seconds(false, template_pages);
+  double box_floor = floor_seconds(true, box_pages);
+  ok = ok && template_floor > 0 && box_floor > 0;
+  double floor = std::min(template_floor, box_floor);
   std::error_code ec;
   fs::remove_all(out, ec);  // the benchmark's own scratch folder
   std::printf("%s build, html,md,pdf:  %.2f s (%zu files, %zu distinct page sets printed)\n", program.c_str(),
               build_seconds, result.files, pages_to_print);
-  std::printf("floor, one browser, one document of the same pages: %.2f s (%d pages)\n", floor_seconds, floor_pages);
-  bool met = ok && build_seconds < 15 && build_seconds <= 1.5 * floor_seconds;
-  std::printf("target, build under 15 s and within 1.5x the floor (%.2fx): %s\n", build_seconds / floor_seconds,
+  std::printf("floor, one browser, one document of the same pages: %.2f s with header and footer templates, "
+              "%.2f s with page-margin boxes (%d and %d pages)\n", template_floor, box_floor, template_pages, box_pages);
+  bool met = ok && build_seconds < 15 && build_seconds <= 1.5 * floor;
+  std::printf("target, build under 15 s and within 1.5x the lower floor (%.2fx): %s\n", build_seconds / floor,
               met ? "met" : "NOT met");
   return met;
 }

@@ -7,10 +7,12 @@
 #include <filesystem>
 #include <functional>
 #include <future>
+#include <map>
 
 
 #include "render/browser.hpp"
 #include "render/pdf_assembly.hpp"
+#include "render/print_batch.hpp"
 
 namespace fs = std::filesystem;
 
@@ -21,6 +23,9 @@ namespace {
 // took 11.9-13.3 s with 2, 13.2-14.0 s with 3 and 15.5 s with 4 (each page's fitting script keeps
 // its renderer busy, so more tabs only contend).
 constexpr size_t kTabs = 2;
+
+// Documents in one print batch (print_batch.hpp).
+constexpr size_t kBatchDocuments = 10;
 
 // No printed page of a document longer than one page holds fewer lines of text than this,
 // besides its header and footer.
@@ -144,23 +149,37 @@ bool print_pdfs(Site& site, const std::string& chromium, const std::string& fixe
                 const PrintProgress& progress) {
   if (site.pdfs.empty()) return true;
   const std::string& first_path = site.pdfs.front().path;
-  std::vector<std::string> printed(site.print_documents.size());
+  const auto& documents = site.print_documents;
+  std::vector<std::string> printed(documents.size());
   {
     BrowserError error;
-    auto browser = Browser::start(chromium, static_cast<int>(std::min(kTabs, site.print_documents.size())), error);
+    std::vector<PrintJob> jobs = plan_print_jobs(documents, kBatchDocuments);
+    auto browser = Browser::start(chromium, static_cast<int>(std::min(kTabs, jobs.size())), error);
     int restarts_left = kRestarts;
-    const auto& requests = site.print_documents;
+    auto print = [&](const std::vector<PrintDocument>& requests, const std::function<void(size_t, std::string&&)>& done,
+                     const std::string& fit = "") {
+      return browser && print_resuming(browser, chromium, restarts_left, requests, done, error, fit);
+    };
+    std::vector<PrintDocument> requests;
+    for (const PrintJob& job : jobs) requests.push_back(job.batch ? *job.batch : documents[job.members.front()]);
     size_t done = 0;
+    std::vector<std::string> batch_pdfs(jobs.size());
     // Each printed handout is read back while the browser prints the rest (about 60 ms each with
     // qpdf; one after another they added 3 s to a 16-week build).
     std::vector<std::future<int>> checks(printed.size());
-    bool ok = browser && print_resuming(browser, chromium, restarts_left, requests, [&](size_t index, std::string&& pdf) {
-      printed[index] = std::move(pdf);
-      if (requests[index].fit) {
-        checks[index] = std::async(std::launch::async, misfit, std::cref(requests[index]), std::cref(printed[index]));
+    bool ok = print(requests, [&](size_t j, std::string&& pdf) {
+      if (jobs[j].batch) {
+        batch_pdfs[j] = std::move(pdf);
+      } else {
+        size_t index = jobs[j].members.front();
+        printed[index] = std::move(pdf);
+        if (documents[index].fit) {
+          checks[index] = std::async(std::launch::async, misfit, std::cref(documents[index]), std::cref(printed[index]));
+        }
       }
-      if (progress) progress(++done, requests.size());
-    }, error);
+      done += jobs[j].members.size();
+      if (progress) progress(done, documents.size());
+    });
     // Handouts whose fitting was off, laid out again (a few in a build of hundreds); the best
     // printed version of each is kept.
     std::vector<size_t> again_ids;
@@ -172,16 +191,56 @@ bool print_pdfs(Site& site, const std::string& chromium, const std::string& fixe
     for (const std::string& fit : refits()) {
       if (!ok || again_ids.empty()) break;
       std::vector<PrintDocument> again;
-      for (size_t i : again_ids) again.push_back(requests[i]);
-      ok = print_resuming(browser, chromium, restarts_left, again, [&](size_t index, std::string&& pdf) {
+      for (size_t i : again_ids) again.push_back(documents[i]);
+      ok = print(again, [&](size_t index, std::string&& pdf) {
         size_t id = again_ids[index];
         int now = misfit(again[index], pdf);
         if (now < missing[id]) {
           missing[id] = now;
           printed[id] = std::move(pdf);
         }
-      }, error, fit);
+      }, fit);
       std::erase_if(again_ids, [&](size_t id) { return missing[id] == 0; });
+    }
+    // Batches: each member's pages, with the footer its own print would have (a numbering sheet
+    // of its page count laid over them). A batch whose marks are not all found prints member by member.
+    std::vector<size_t> alone;
+    std::vector<std::optional<std::vector<int>>> counts(jobs.size());
+    std::vector<PrintDocument> sheets;
+    std::map<std::string, size_t> sheet_of;  // by the sheet's html and footer
+    std::vector<std::map<int, size_t>> batch_sheets(jobs.size());
+    for (size_t j = 0; ok && j < jobs.size(); ++j) {
+      if (!jobs[j].batch) continue;
+      counts[j] = batch_page_counts(batch_pdfs[j], jobs[j].members.size());
+      if (!counts[j]) {
+        alone.insert(alone.end(), jobs[j].members.begin(), jobs[j].members.end());
+        continue;
+      }
+      for (int count : *counts[j]) {
+        PrintDocument sheet = numbering_sheet(documents[jobs[j].members.front()], count);
+        std::string key = sheet.html + '\0' + sheet.footer_html;
+        auto [it, added] = sheet_of.emplace(key, sheets.size());
+        if (added) sheets.push_back(std::move(sheet));
+        batch_sheets[j][count] = it->second;
+      }
+    }
+    std::vector<std::string> sheet_pdfs(sheets.size());
+    ok = ok && (sheets.empty() || print(sheets, [&](size_t s, std::string&& pdf) { sheet_pdfs[s] = std::move(pdf); }));
+    for (size_t j = 0; ok && j < jobs.size(); ++j) {
+      if (!counts[j]) continue;
+      std::map<int, std::string> numbering;
+      for (const auto& [count, s] : batch_sheets[j]) numbering[count] = sheet_pdfs[s];
+      try {
+        std::vector<std::string> members = split_batch(batch_pdfs[j], *counts[j], numbering);
+        for (size_t m = 0; m < members.size(); ++m) printed[jobs[j].members[m]] = std::move(members[m]);
+      } catch (const std::exception&) {
+        alone.insert(alone.end(), jobs[j].members.begin(), jobs[j].members.end());
+      }
+    }
+    if (ok && !alone.empty()) {
+      std::vector<PrintDocument> each;
+      for (size_t i : alone) each.push_back(documents[i]);
+      ok = print(each, [&](size_t k, std::string&& pdf) { printed[alone[k]] = std::move(pdf); });
     }
     if (!ok) {
       out.push_back(output_error(first_path, error.message));

@@ -24,10 +24,16 @@ std::string in_folder(const std::string& folder, const std::string& name) {
 
 // The printable pages of a build, each distinct page once (undated handouts of one module are
 // one page however many meetings use them).
+std::string text_of(const MustacheData* value) { return value && value->is_string() ? value->string_value() : ""; }
+
 class PrintBook {
  public:
-  PrintBook(Site& site, TemplateRenderer& renderer, bool large_print, Diagnostics& out)
-      : site_(site), renderer_(renderer), out_(out), large_print_(large_print) {}
+  PrintBook(Site& site, TemplateRenderer& renderer, const TemplateSet& templates, bool large_print, Diagnostics& out)
+      : site_(site), renderer_(renderer), out_(out), large_print_(large_print) {
+    // A clinic's own header cannot be drawn as page-margin boxes, so its pages print one by one.
+    const TemplateFile* header = find_template(templates, "print-header.html.mustache");
+    batch_headers_ = header && !header->overlay;
+  }
 
   // The page `template_name` renders from `view`, with the header and footer rendered from the
   // same view; nullopt when a template fails.
@@ -44,6 +50,16 @@ class PrintBook {
       if (!header || !footer) return std::nullopt;
       document.header_html = std::move(*header);
       document.footer_html = std::move(*footer);
+      // Sign-in sheets and facilitator guides: many of a kind, no script, no named pages.
+      if (batch_headers_ && (template_name == "print-sign-in.html.mustache" ||
+                             template_name == "facilitator-guide.html.mustache")) {
+        document.batchable = true;
+        document.header_title = text_of(view.get("title"));
+        const MustacheData* program = view.get("program");
+        document.header_program = program && program->is_object() ? text_of(program->get("name")) : "";
+        const MustacheData* large = view.get("large_print");
+        document.header_large = large && large->is_true();
+      }
     }
     std::string key = document.html + '\0' + document.header_html + '\0' + document.footer_html;
     if (auto it = seen_.find(key); it != seen_.end()) return it->second;
@@ -57,6 +73,7 @@ class PrintBook {
   TemplateRenderer& renderer_;
   Diagnostics& out_;
   bool large_print_;  // handouts may take more than 2 sides
+  bool batch_headers_ = false;
   std::map<std::string, size_t> seen_;
 };
 
@@ -92,7 +109,7 @@ std::optional<Site> render_site(const Plan& plan, const std::string& plan_json, 
 
   TemplateRenderer renderer(templates, options.limits);
   Site site;
-  PrintBook book(site, renderer, options.large_print, out);
+  PrintBook book(site, renderer, templates, options.large_print, out);
   // A meeting's handouts in one language, one printed page each, shared by its handouts PDF and
   // its week's packet.
   std::map<std::pair<std::string, std::string>, std::vector<size_t>> handout_pages;

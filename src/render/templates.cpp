@@ -233,6 +233,7 @@ std::optional<TemplateSet> load_templates(const FileSource& files, const std::st
     }
     std::vector<std::string> overlay_names;
     read_folder(files, overlay_dir, by_name, overlay_names, out);
+    for (const auto& name : overlay_names) by_name[name].overlay = true;
     for (const auto& name : overlay_names) {
       bool known = std::find(builtin_names.begin(), builtin_names.end(), name) != builtin_names.end();
       if (known || !partial_name_of(name).empty()) continue;

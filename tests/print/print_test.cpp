@@ -630,6 +630,54 @@ int main(int argc, char** argv) {
     }
   }
 
+  // Sign-in sheets and guides print in batches: the same text in the same places as each printed
+  // on its own (header and "Page X of Y" included), and no batch mark left in any PDF.
+  {
+    Diagnostics diagnostics;
+    auto batched = render_site(plan, "{}\n", loaded.library, Organization{}, *templates, options, diagnostics);
+    std::optional<Site> alone = batched;
+    int batchable = 0;
+    for (auto& document : alone->print_documents) {
+      batchable += document.batchable ? 1 : 0;
+      document.batchable = false;
+    }
+    bool printed = batched && print_pdfs(*batched, *chromium, "20270104", diagnostics) &&
+                   print_pdfs(*alone, *chromium, "20270104", diagnostics);
+    report(diagnostics);
+    check(printed && batchable == 6, "the week printed with and without batches (" + std::to_string(batchable) +
+                                         " batchable documents: 3 sign-in sheets, 3 guides)");
+    auto squeezed = [](const std::string& text) {
+      std::string out;
+      for (char c : text) {
+        if ((c == ' ' || c == '\n') && !out.empty() && out.back() == c) continue;
+        out += c;
+      }
+      return out;
+    };
+    int compared = 0, same = 0, marked = 0;
+    for (size_t i = 0; printed && i < batched->files.size(); ++i) {
+      const OutputFile& file = batched->files[i];
+      if (file.path.size() < 4 || file.path.substr(file.path.size() - 4) != ".pdf") continue;
+      auto other = std::find_if(alone->files.begin(), alone->files.end(), [&](const OutputFile& f) { return f.path == file.path; });
+      if (other == alone->files.end()) continue;
+      fs::path a = work / "batched" / file.path, b = work / "alone" / file.path;
+      fs::create_directories(a.parent_path());
+      fs::create_directories(b.parent_path());
+      std::ofstream(a, std::ios::binary) << file.content;
+      std::ofstream(b, std::ios::binary) << other->content;
+      ++compared;
+      if (squeezed(run("pdftotext -layout '" + a.string() + "' - 2>&1")) == squeezed(run("pdftotext -layout '" + b.string() + "' - 2>&1"))) {
+        ++same;
+      } else {
+        std::cout << "differs: " << file.path << "\n";
+      }
+      if (file.content.find("iopplan.invalid") != std::string::npos) ++marked;
+    }
+    check(compared >= 8 && same == compared, std::to_string(same) + " of " + std::to_string(compared) +
+                                                  " PDFs show the same text batched as printed one by one");
+    check(marked == 0, "no batch mark is left in a PDF");
+  }
+
   // A browser that crashes once, while starting or while printing, is replaced: the same PDFs as
   // from a browser that did not crash. The wrapper counts its starts in a file.
   auto crash_once = [&](const std::string& name, const std::string& first_start) {

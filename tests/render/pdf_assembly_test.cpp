@@ -5,6 +5,7 @@
 #include <qpdf/QPDFWriter.hh>
 
 #include "render/pdf_assembly.hpp"
+#include "render/pdf_bytes.hpp"
 
 using namespace iopplan;
 
@@ -28,11 +29,7 @@ std::string text_pdf(const std::vector<int>& lines_per_page) {
     page.replaceKey("/Contents", pdf.newStream(content));
     helper.addPage(QPDFPageObjectHelper(page), false);
   }
-  QPDFWriter writer(pdf);
-  writer.setOutputMemory();
-  writer.write();
-  auto buffer = writer.getBufferSharedPointer();
-  return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+  return fixtures::pdf_bytes(pdf);
 }
 
 std::string text_pdf(int pages, int lines) { return text_pdf(std::vector<int>(pages, lines)); }

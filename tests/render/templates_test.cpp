@@ -69,6 +69,8 @@ BOOST_AUTO_TEST_CASE(overlay_replaces_files_one_by_one) {
   TemplateSet set = load_overlay(files);
   BOOST_TEST(find_template(set, "partials/header.html.mustache")->path == "clinic/partials/header.html.mustache");
   BOOST_TEST(find_template(set, "index.html.mustache")->path == "builtin/index.html.mustache");
+  BOOST_TEST(find_template(set, "partials/header.html.mustache")->overlay);
+  BOOST_TEST(!find_template(set, "index.html.mustache")->overlay);
 }
 
 BOOST_AUTO_TEST_CASE(overlay_may_add_partials_of_its_own) {

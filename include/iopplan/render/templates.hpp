@@ -15,6 +15,7 @@ struct TemplateFile {
   std::string name;  // relative to the templates folder: "index.html.mustache", "partials/footer.md.mustache"
   std::string path;  // where it was read from, for diagnostics
   std::string text;
+  bool overlay = false;  // a clinic's file (from the overlay folder), not the built-in one
 };
 
 // The fixed text of patient documents in one language: "table.key" -> text ("crisis.heading").
