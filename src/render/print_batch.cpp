@@ -107,6 +107,41 @@ void add_xobject(QPDFPageObjectHelper& page, const std::string& name, QPDFObject
   page_object.replaceKey("/Resources", local);
 }
 
+// The one document `batch` (indexes into `documents`, of one kind) prints as; nullopt when their
+// headers differ and cannot all be drawn as page-margin boxes.
+std::optional<PrintDocument> batch_document(const std::vector<PrintDocument>& documents, const std::vector<size_t>& batch) {
+  const PrintDocument& first = documents[batch.front()];
+  bool same_header = true, boxes = true;
+  for (size_t i : batch) {
+    same_header = same_header && documents[i].header_html == first.header_html;
+    boxes = boxes && documents[i].header_boxes;
+  }
+  if (!same_header && !boxes) return std::nullopt;
+  Parts first_parts = *parts_of(first.html);
+  std::string style = ".iopplan-batch-doc { position: relative; }\n"
+                      ".iopplan-batch-mark { position: absolute; top: 0; left: 0; width: 1px; height: 1px; display: block; }\n";
+  std::string body = first_parts.body_tag;
+  std::string box = header_box_style(first.header_large);
+  for (size_t m = 0; m < batch.size(); ++m) {
+    const PrintDocument& member = documents[batch[m]];
+    std::string page = "iopplan-doc-" + std::to_string(m);
+    std::string wrapper_style = m > 0 ? "break-before: page" : "";
+    if (!same_header) {
+      style += "@page " + page + " { @top-left { content: " + css_string(member.header_title) + "; " + box +
+               " } @top-right { content: " + css_string(member.header_program) + "; text-align: right; " + box + " } }\n";
+      wrapper_style += std::string(wrapper_style.empty() ? "" : "; ") + "page: " + page;
+    }
+    body += "<div class=\"iopplan-batch-doc\"" + (wrapper_style.empty() ? "" : " style=\"" + wrapper_style + "\"") +
+            "><a class=\"iopplan-batch-mark\" href=\"" + kMark + std::to_string(m) +
+            "\" aria-hidden=\"true\" tabindex=\"-1\"></a>" + parts_of(member.html)->inner + "</div>\n";
+  }
+  PrintDocument document;
+  document.html = with_style(first_parts.head, style) + body + "</body></html>\n";
+  // The footers come from numbering sheets; the header is the members' template where they share it.
+  if (same_header) document.header_html = first.header_html;
+  return document;
+}
+
 }  // namespace
 
 std::vector<PrintJob> plan_print_jobs(const std::vector<PrintDocument>& documents, size_t most_per_batch) {
@@ -136,27 +171,12 @@ std::vector<PrintJob> plan_print_jobs(const std::vector<PrintDocument>& document
     for (size_t from = 0; from < members.size(); from += most_per_batch) {
       std::vector<size_t> batch(members.begin() + static_cast<long>(from),
                                 members.begin() + static_cast<long>(std::min(members.size(), from + most_per_batch)));
-      const PrintDocument& first = documents[batch.front()];
-      Parts first_parts = *parts_of(first.html);
-      std::string style = ".iopplan-batch-doc { position: relative; }\n"
-                          ".iopplan-batch-mark { position: absolute; top: 0; left: 0; width: 1px; height: 1px; display: block; }\n";
-      std::string body = first_parts.body_tag;
-      std::string box = header_box_style(first.header_large);
-      for (size_t m = 0; m < batch.size(); ++m) {
-        const PrintDocument& member = documents[batch[m]];
-        std::string page = "iopplan-doc-" + std::to_string(m);
-        style += "@page " + page + " { @top-left { content: " + css_string(member.header_title) + "; " + box +
-                 " } @top-right { content: " + css_string(member.header_program) + "; text-align: right; " + box +
-                 " } }\n";
-        body += "<div class=\"iopplan-batch-doc\" style=\"page: " + page + "\"><a class=\"iopplan-batch-mark\" href=\"" +
-                kMark + std::to_string(m) + "\" aria-hidden=\"true\" tabindex=\"-1\"></a>" + parts_of(member.html)->inner +
-                "</div>\n";
+      auto document = batch.size() > 1 ? batch_document(documents, batch) : std::nullopt;
+      if (!document) {
+        for (size_t i : batch) singles.push_back({{i}, std::nullopt});
+        continue;
       }
-      PrintJob job;
-      job.batch.emplace();
-      job.batch->html = with_style(first_parts.head, style) + body + "</body></html>\n";
-      job.members = std::move(batch);  // no header or footer template: the footers come from numbering sheets
-      jobs.push_back(std::move(job));
+      jobs.push_back({std::move(batch), std::move(document)});
     }
   }
   for (auto& single : singles) jobs.push_back(std::move(single));

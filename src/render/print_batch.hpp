@@ -21,7 +21,10 @@ struct PrintJob {
 };
 
 // The jobs that print `documents`: batchable documents of one kind (same head, body and footer)
-// in batches of at most `most_per_batch`, the batches first; every other document on its own.
+// in batches of at most `most_per_batch`, the batches first; every other document on its own. A
+// batch prints with its members' header template when they share one, else with their headers as
+// page-margin boxes (every member must have header_boxes, else they print on their own); a batch
+// of one is a document on its own.
 std::vector<PrintJob> plan_print_jobs(const std::vector<PrintDocument>& documents, size_t most_per_batch);
 
 // The pages of a printed batch of `members` documents, as each member's page count, read from the

@@ -30,7 +30,7 @@ class PrintBook {
  public:
   PrintBook(Site& site, TemplateRenderer& renderer, const TemplateSet& templates, bool large_print, Diagnostics& out)
       : site_(site), renderer_(renderer), out_(out), large_print_(large_print) {
-    // A clinic's own header cannot be drawn as page-margin boxes, so its pages print one by one.
+    // A clinic's own header cannot be drawn as page-margin boxes.
     const TemplateFile* header = find_template(templates, "print-header.html.mustache");
     batch_headers_ = header && !header->overlay;
   }
@@ -50,10 +50,12 @@ class PrintBook {
       if (!header || !footer) return std::nullopt;
       document.header_html = std::move(*header);
       document.footer_html = std::move(*footer);
-      // Sign-in sheets and facilitator guides: many of a kind, no script, no named pages.
-      if (batch_headers_ && (template_name == "print-sign-in.html.mustache" ||
-                             template_name == "facilitator-guide.html.mustache")) {
-        document.batchable = true;
+      // Many of a kind and no script: sign-in sheets and guides (each with its own title, and no
+      // named page of their own, so their header can be margin boxes) and journey cards (one title).
+      bool own_titles = template_name == "print-sign-in.html.mustache" || template_name == "facilitator-guide.html.mustache";
+      document.batchable = own_titles || template_name == "journey-card.html.mustache";
+      if (own_titles && batch_headers_) {
+        document.header_boxes = true;
         document.header_title = text_of(view.get("title"));
         const MustacheData* program = view.get("program");
         document.header_program = program && program->is_object() ? text_of(program->get("name")) : "";

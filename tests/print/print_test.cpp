@@ -445,6 +445,25 @@ int print_spanish(const std::string& chromium, const fs::path& work) {
   return failures == 0 ? 0 : 1;
 }
 
+// True when the header line at the top of the first page of `pdf` stays clear of the text below
+// it (the Chromium header drawn into a margin too small for it overlapped a card's first line).
+bool header_clear(const std::string& pdf) {
+  static const std::regex word_box(R"re(<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">)re");
+  std::string all = run("pdftotext -f 1 -l 1 -bbox '" + pdf + "' - 2>&1");
+  std::vector<std::pair<double, double>> words;
+  for (std::sregex_iterator it(all.begin(), all.end(), word_box), end; it != end; ++it) {
+    words.push_back({std::stod((*it)[1]), std::stod((*it)[2])});
+  }
+  if (words.empty()) return false;
+  double top = std::min_element(words.begin(), words.end())->first;
+  double header_bottom = 0, below = 1e9;
+  for (const auto& [y_min, y_max] : words) {
+    if (y_min - top < 1) header_bottom = std::max(header_bottom, y_max);
+    else below = std::min(below, y_min);
+  }
+  return header_bottom <= below;
+}
+
 // The built-in 16-week rolling program's journey cards (16 start weeks of up to 48 sessions), printed
 // in English and Spanish: each must fit one Letter page and keep its last week.
 // Every card of one rolling program, in English and Spanish: one Letter page each.
@@ -499,6 +518,13 @@ void print_program_journeys(const std::string& chromium, const fs::path& work, c
     const Module* last = find_module(planned.library, journey.attended.back().modules.front());
     const Translation* translated = last && spanish ? find_translation(*last, "es") : nullptr;
     std::string last_title = translated ? translated->title : last ? last->title : "?";
+    // Cards print in batches with their shared header template; the footer is laid over each.
+    std::string program_name = planned.plan->program_name;
+    for (const std::string& part : {std::string(spanish ? "Página 1 de 1" : "Page 1 of 1"), program_name}) {
+      check(text.find(part) != std::string::npos, job.path + " has the header and footer \"" + part + "\"");
+    }
+    check(read_file(pdf).find("iopplan.invalid") == std::string::npos, job.path + " has no batch mark");
+    check(header_clear(pdf), job.path + ": the header stays clear of the card's first line");
     for (const std::string& part : {std::string(spanish ? "Semana 16" : "Week 16"),
                                     std::string(spanish ? "Mi fecha de inicio" : "My start date"), std::string("988"),
                                     std::string("1-800-662-4357"), last_title}) {
@@ -625,6 +651,7 @@ int main(int argc, char** argv) {
     std::string name = pdf.lexically_relative(letter).string();
     check(d.pages >= 1 && d.without_header == 0 && d.paths.empty() && all.find(text) != std::string::npos,
           name + ": " + std::to_string(d.pages) + " pages with header and page numbers, showing \"" + text + "\"");
+    check(header_clear(pdf.string()), name + ": the header stays clear of the text below it");
     if (name.find("handouts") != std::string::npos) {
       check(d.copies == 2 && d.starts_on_even_page == 0, name + ": 2 handouts, each from an odd page");
     }
@@ -645,7 +672,8 @@ int main(int argc, char** argv) {
                    print_pdfs(*alone, *chromium, "20270104", diagnostics);
     report(diagnostics);
     check(printed && batchable == 6, "the week printed with and without batches (" + std::to_string(batchable) +
-                                         " batchable documents: 3 sign-in sheets, 3 guides)");
+                                         " batchable documents: 3 sign-in sheets, 3 guides; the journey cards are "
+                                         "checked in print_journey_cards)");
     auto squeezed = [](const std::string& text) {
       std::string out;
       for (char c : text) {

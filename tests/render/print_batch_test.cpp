@@ -19,9 +19,10 @@ PrintDocument guide(const std::string& title, const std::string& body, const std
   std::string head = kHead;
   head.replace(head.find("TITLE"), 5, title);
   document.html = head + "<body class=\"guide\">\n" + body + "\n</body>\n</html>\n";
-  document.header_html = "<div>H</div>";
+  document.header_html = "<div>" + title + "</div>";
   document.footer_html = footer;
   document.batchable = true;
+  document.header_boxes = true;
   document.header_title = title;
   document.header_program = "Evening IOP";
   return document;
@@ -73,17 +74,17 @@ BOOST_AUTO_TEST_CASE(documents_of_one_kind_print_in_batches_and_the_rest_on_thei
   documents.push_back(plain);
 
   std::vector<PrintJob> jobs = plan_print_jobs(documents, 2);
-  BOOST_REQUIRE(jobs.size() == 3u + 4);
+  BOOST_REQUIRE(jobs.size() == 2u + 5);
   // Batches first, in order, at most 2 a batch.
   BOOST_TEST(jobs[0].members == std::vector<size_t>({0, 1}));
   BOOST_TEST(jobs[1].members == std::vector<size_t>({2, 3}));
-  BOOST_TEST(jobs[2].members == std::vector<size_t>({4}));
-  for (int j = 0; j < 3; ++j) BOOST_TEST(jobs[j].batch.has_value());
-  for (size_t j = 3; j < jobs.size(); ++j) BOOST_TEST(!jobs[j].batch.has_value());
-  BOOST_TEST(jobs[3].members == std::vector<size_t>({6}));
-  BOOST_TEST(jobs[4].members == std::vector<size_t>({7}));
-  BOOST_TEST(jobs[5].members == std::vector<size_t>({8}));
-  BOOST_TEST(jobs[6].members == std::vector<size_t>({5}));  // a kind of one prints alone
+  for (int j = 0; j < 2; ++j) BOOST_TEST(jobs[j].batch.has_value());
+  for (size_t j = 2; j < jobs.size(); ++j) BOOST_TEST(!jobs[j].batch.has_value());
+  BOOST_TEST(jobs[2].members == std::vector<size_t>({6}));
+  BOOST_TEST(jobs[3].members == std::vector<size_t>({7}));
+  BOOST_TEST(jobs[4].members == std::vector<size_t>({8}));
+  BOOST_TEST(jobs[5].members == std::vector<size_t>({4}));  // the rest of a kind, one: alone
+  BOOST_TEST(jobs[6].members == std::vector<size_t>({5}));  // a kind of one: alone
 
   const PrintDocument& batch = *jobs[0].batch;
   // No header or footer template: the header is drawn by margin boxes, the footer laid over later.
@@ -93,7 +94,9 @@ BOOST_AUTO_TEST_CASE(documents_of_one_kind_print_in_batches_and_the_rest_on_thei
   BOOST_TEST(batch.html.find("<body class=\"guide\">") != std::string::npos);
   BOOST_TEST(batch.html.find("@page iopplan-doc-0 { @top-left { content: \"Guide 0\";") != std::string::npos);
   BOOST_TEST(batch.html.find("@top-right { content: \"Evening IOP\"; text-align: right;") != std::string::npos);
-  BOOST_TEST(batch.html.find("<div class=\"iopplan-batch-doc\" style=\"page: iopplan-doc-1\"><a class=\"iopplan-batch-mark\" "
+  BOOST_TEST(batch.html.find("<div class=\"iopplan-batch-doc\" style=\"page: iopplan-doc-0\"><a class=\"iopplan-batch-mark\" "
+                             "href=\"https://iopplan.invalid/batch/0\"") != std::string::npos);
+  BOOST_TEST(batch.html.find("<div class=\"iopplan-batch-doc\" style=\"break-before: page; page: iopplan-doc-1\"><a class=\"iopplan-batch-mark\" "
                              "href=\"https://iopplan.invalid/batch/1\" aria-hidden=\"true\" tabindex=\"-1\"></a>\n<p>guide 1</p>\n</div>") !=
              std::string::npos);
   // The head's own style stays, and the batch's comes after it, inside <head>.
@@ -101,6 +104,25 @@ BOOST_AUTO_TEST_CASE(documents_of_one_kind_print_in_batches_and_the_rest_on_thei
   BOOST_TEST(batch.html.find("</style>\n</head>") != std::string::npos);
 
   BOOST_TEST(plan_print_jobs(documents, 1).size() == documents.size());  // batches of one: none
+}
+
+BOOST_AUTO_TEST_CASE(members_with_one_header_share_its_template_and_others_need_margin_boxes) {
+  // Journey cards: one title, and a named page of their own that margin boxes would replace.
+  std::vector<PrintDocument> cards = {guide("My groups", "<p>week 1</p>"), guide("My groups", "<p>week 2</p>")};
+  for (auto& card : cards) card.header_boxes = false;
+  std::vector<PrintJob> jobs = plan_print_jobs(cards, 10);
+  BOOST_REQUIRE(jobs.size() == 1u);
+  BOOST_TEST(jobs[0].batch->header_html == "<div>My groups</div>");
+  BOOST_TEST(jobs[0].batch->footer_html.empty());
+  BOOST_TEST(jobs[0].batch->html.find("@page") == std::string::npos);
+  BOOST_TEST(jobs[0].batch->html.find("<div class=\"iopplan-batch-doc\"><a ") != std::string::npos);
+  BOOST_TEST(jobs[0].batch->html.find("<div class=\"iopplan-batch-doc\" style=\"break-before: page\"><a ") != std::string::npos);
+  // Different headers that cannot be boxes (a clinic's own header): each on its own.
+  cards[1].header_html = "<div>Other</div>";
+  jobs = plan_print_jobs(cards, 10);
+  BOOST_REQUIRE(jobs.size() == 2u);
+  BOOST_TEST(!jobs[0].batch.has_value());
+  BOOST_TEST(!jobs[1].batch.has_value());
 }
 
 BOOST_AUTO_TEST_CASE(an_authors_title_cannot_leave_the_css_string_or_the_style_element) {

@@ -300,7 +300,7 @@ BOOST_AUTO_TEST_CASE(pdf_prints_each_page_once_and_assembles_every_printed_docum
   BOOST_TEST(pdf_only->pdfs.size() == site->pdfs.size());
 }
 
-BOOST_AUTO_TEST_CASE(sign_in_sheets_and_guides_may_print_in_batches_with_their_header_as_text) {
+BOOST_AUTO_TEST_CASE(sign_in_sheets_guides_and_journey_cards_may_print_in_batches) {
   Diagnostics diagnostics;
   RenderOptions options;
   options.formats = {Format::pdf};
@@ -310,28 +310,28 @@ BOOST_AUTO_TEST_CASE(sign_in_sheets_and_guides_may_print_in_batches_with_their_h
   for (const auto& document : site->print_documents) {
     size_t body = document.html.find("<body class=\"");
     std::string kind = document.html.substr(body + 13, document.html.find('"', body + 13) - body - 13);
-    batchable[kind + (document.batchable ? " batchable" : " alone")]++;
-    if (!document.batchable) continue;
+    batchable[kind + (document.batchable ? " batchable" : " alone") + (document.header_boxes ? ", header as boxes" : "")]++;
+    if (!document.header_boxes) continue;
     BOOST_TEST(document.header_program == "Evening IOP");
     BOOST_TEST(!document.header_large);
     BOOST_TEST(document.header_html.find("<span>" + document.header_title + "</span>") != std::string::npos);
   }
   std::vector<std::string> counted;
   for (const auto& [kind, count] : batchable) counted.push_back(kind + ": " + std::to_string(count));
-  const std::vector<std::string> expected = {"guide batchable: 4",  "index alone: 1",
-                                             "journey-card alone: 2", "print-blank alone: 1",
-                                             "print-handout fit-tight alone: 5", "print-sign-in batchable: 4"};
+  const std::vector<std::string> expected = {"guide batchable, header as boxes: 4", "index alone: 1",
+                                             "journey-card batchable: 2", "print-blank alone: 1",
+                                             "print-handout fit-tight alone: 5", "print-sign-in batchable, header as boxes: 4"};
   BOOST_TEST(counted == expected, boost::test_tools::per_element());
   // Large print draws the batch header larger, as the header template does.
   options.large_print = true;
   auto large = render_fixture(options, diagnostics);
   BOOST_REQUIRE(large);
   for (const auto& document : large->print_documents) {
-    if (document.batchable) BOOST_TEST(document.header_large);
+    if (document.header_boxes) BOOST_TEST(document.header_large);
   }
 }
 
-BOOST_AUTO_TEST_CASE(a_clinics_own_print_header_turns_batches_off) {
+BOOST_AUTO_TEST_CASE(a_clinics_own_print_header_is_never_drawn_as_margin_boxes) {
   TemplateSet templates = builtin_templates();
   for (auto& file : templates.files) {
     if (file.name == "print-header.html.mustache") {
@@ -344,7 +344,7 @@ BOOST_AUTO_TEST_CASE(a_clinics_own_print_header_turns_batches_off) {
   options.formats = {Format::pdf};
   auto site = render_site(fixture_plan(), kPlanJson, fixture_library(), fixture_organization(), templates, options, diagnostics);
   BOOST_REQUIRE_MESSAGE(site, diagnostics_text(diagnostics));
-  for (const auto& document : site->print_documents) BOOST_TEST(!document.batchable);
+  for (const auto& document : site->print_documents) BOOST_TEST(!document.header_boxes);
 }
 
 BOOST_AUTO_TEST_CASE(paper_size_and_large_print_reach_the_print_css) {

@@ -31,10 +31,12 @@ struct PrintDocument {
   // again, more cautiously and then with each candidate spacing, and the best print kept (pdf_printer.cpp).
   bool fit = false;
   int most_pages = 0;  // 0: any number (large print)
-  // A document that may print in one job with others of its kind (print_batch.hpp): Chromium's
-  // header template is one per job, so a batch draws the header as CSS page-margin boxes from
-  // these, in the built-in header's look; "Page X of Y" still comes from the footer template.
+  // A document that may print in one job with others of its kind (print_batch.hpp). Chromium's
+  // header template is one per job: a batch whose members' headers differ draws them as CSS
+  // page-margin boxes from these, in the built-in header's look, when every member has
+  // `header_boxes`; "Page X of Y" always comes from the footer template.
   bool batchable = false;
+  bool header_boxes = false;
   std::string header_title;
   std::string header_program;
   bool header_large = false;
