@@ -1,6 +1,7 @@
 #include "iopplan/pipeline/build.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "iopplan/render/pdf_printer.hpp"
 #include "iopplan/render/site_writer.hpp"
@@ -28,6 +29,9 @@ BuildResult build(const FileSource& files, const BuildRequest& request) {
   run = plan_program(files, request.plan);
   if (run.stopped != Stop::none) return result;
   const Plan& plan = *run.plan;
+  // The browser starts while the documents are rendered (not before: a plan with errors needs none).
+  std::optional<PrintWarmup> warmup;
+  if (pdf) warmup.emplace(*chromium);
 
   RenderOptions render = request.render;
   render.languages = request.languages.empty() ? run.program->languages : request.languages;
@@ -48,7 +52,7 @@ BuildResult build(const FileSource& files, const BuildRequest& request) {
     progress.to_print = total;
     if (request.progress) request.progress(progress);
   };
-  if (pdf && !print_pdfs(*site, *chromium, pdf_date, out, printed)) {
+  if (pdf && !print_pdfs(*site, *chromium, pdf_date, out, printed, &*warmup)) {
     run.stopped = Stop::print;
     return result;
   }

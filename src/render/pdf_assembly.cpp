@@ -1,6 +1,8 @@
 #include "render/pdf_assembly.hpp"
 
 #include <cmath>
+#include <functional>
+#include <thread>
 #include <memory>
 #include <set>
 
@@ -18,6 +20,52 @@ std::unique_ptr<QPDF> open_pdf(const std::string& bytes, const std::string& name
   pdf->setSuppressWarnings(true);
   pdf->processMemoryFile(name.c_str(), bytes.data(), bytes.size());
   return pdf;
+}
+
+// One PDF file from its parts, `source(i)` being the printed PDF of document i.
+std::string assemble_one(const Site& site, const PdfFile& file, const std::function<QPDF&(size_t)>& source,
+                         const std::string& fixed_date) {
+  QPDF pdf;
+  pdf.emptyPDF();
+  QPDFPageDocumentHelper pages(pdf);
+  int copies = 0;
+  for (const auto& part : file.parts) copies += part.copies;
+  std::vector<QPDFObjectHandle> blank;
+  if (copies > 1 && site.blank_page) {
+    for (auto& page : QPDFPageDocumentHelper(source(*site.blank_page)).getAllPages()) {
+      blank.push_back(pdf.copyForeignObject(page.getObjectHandle()));
+    }
+  }
+  int placed = 0;
+  for (const auto& part : file.parts) {
+    std::vector<QPDFObjectHandle> copied;
+    for (auto& page : QPDFPageDocumentHelper(source(part.document)).getAllPages()) {
+      copied.push_back(pdf.copyForeignObject(page.getObjectHandle()));
+    }
+    for (int c = 0; c < part.copies; ++c) {
+      // A shallow copy per placement: the pages share their content and fonts.
+      for (auto& page : copied) pages.addPage(QPDFPageObjectHelper(page.shallowCopy()), false);
+      ++placed;
+      if (placed < copies && copied.size() % 2 == 1) {
+        for (auto& page : blank) pages.addPage(QPDFPageObjectHelper(page.shallowCopy()), false);
+      }
+    }
+  }
+  std::string date = "D:" + fixed_date + "000000Z";
+  QPDFObjectHandle info = pdf.makeIndirectObject(QPDFObjectHandle::newDictionary());
+  info.replaceKey("/Title", QPDFObjectHandle::newUnicodeString(file.title));
+  info.replaceKey("/Creator", QPDFObjectHandle::newString("iopplan"));
+  info.replaceKey("/CreationDate", QPDFObjectHandle::newString(date));
+  info.replaceKey("/ModDate", QPDFObjectHandle::newString(date));
+  pdf.getTrailer().replaceKey("/Info", info);
+  pdf.getRoot().replaceKey("/Lang", QPDFObjectHandle::newString(file.language));
+  QPDFWriter writer(pdf);
+  writer.setOutputMemory();
+  writer.setDeterministicID(true);
+  writer.setObjectStreamMode(qpdf_o_generate);
+  writer.write();
+  std::shared_ptr<Buffer> buffer = writer.getBufferSharedPointer();
+  return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
 }
 
 struct Matrix {
@@ -109,61 +157,33 @@ std::vector<PageText> page_texts(const std::string& bytes, int read_last) {
 
 std::optional<std::vector<std::string>> assemble_pdfs(const Site& site, const std::vector<std::string>& printed,
                                                       const std::string& fixed_date, Diagnostics& out) {
-  std::vector<std::string> files;
-  const PdfFile* current = nullptr;
-  try {
-    // Each printed page set is read once and its pages copied into every file that uses it.
+  // Two workers, each taking every other file: about 0.8 s of qpdf for a 16-week build, halved on
+  // two cores. Each reads the printed pages it needs itself (a QPDF is not shared between threads).
+  constexpr size_t kWorkers = 2;
+  std::vector<std::string> files(site.pdfs.size());
+  std::vector<std::string> failures(kWorkers);  // "path\0message" of a worker's first failure
+  auto work = [&](size_t worker) {
     std::vector<std::unique_ptr<QPDF>> sources(printed.size());
     auto source = [&](size_t index) -> QPDF& {
       if (!sources[index]) sources[index] = open_pdf(printed[index], "page " + std::to_string(index));
       return *sources[index];
     };
-    for (const PdfFile& file : site.pdfs) {
-      current = &file;
-      QPDF pdf;
-      pdf.emptyPDF();
-      QPDFPageDocumentHelper pages(pdf);
-      int copies = 0;
-      for (const auto& part : file.parts) copies += part.copies;
-      std::vector<QPDFObjectHandle> blank;
-      if (copies > 1 && site.blank_page) {
-        for (auto& page : QPDFPageDocumentHelper(source(*site.blank_page)).getAllPages()) {
-          blank.push_back(pdf.copyForeignObject(page.getObjectHandle()));
-        }
+    for (size_t f = worker; f < site.pdfs.size(); f += kWorkers) {
+      try {
+        files[f] = assemble_one(site, site.pdfs[f], source, fixed_date);
+      } catch (const std::exception& e) {
+        failures[worker] = site.pdfs[f].path + '\0' + e.what();
+        return;
       }
-      int placed = 0;
-      for (const auto& part : file.parts) {
-        std::vector<QPDFObjectHandle> copied;
-        for (auto& page : QPDFPageDocumentHelper(source(part.document)).getAllPages()) {
-          copied.push_back(pdf.copyForeignObject(page.getObjectHandle()));
-        }
-        for (int c = 0; c < part.copies; ++c) {
-          // A shallow copy per placement: the pages share their content and fonts.
-          for (auto& page : copied) pages.addPage(QPDFPageObjectHelper(page.shallowCopy()), false);
-          ++placed;
-          if (placed < copies && copied.size() % 2 == 1) {
-            for (auto& page : blank) pages.addPage(QPDFPageObjectHelper(page.shallowCopy()), false);
-          }
-        }
-      }
-      std::string date = "D:" + fixed_date + "000000Z";
-      QPDFObjectHandle info = pdf.makeIndirectObject(QPDFObjectHandle::newDictionary());
-      info.replaceKey("/Title", QPDFObjectHandle::newUnicodeString(file.title));
-      info.replaceKey("/Creator", QPDFObjectHandle::newString("iopplan"));
-      info.replaceKey("/CreationDate", QPDFObjectHandle::newString(date));
-      info.replaceKey("/ModDate", QPDFObjectHandle::newString(date));
-      pdf.getTrailer().replaceKey("/Info", info);
-      pdf.getRoot().replaceKey("/Lang", QPDFObjectHandle::newString(file.language));
-      QPDFWriter writer(pdf);
-      writer.setOutputMemory();
-      writer.setDeterministicID(true);
-      writer.setObjectStreamMode(qpdf_o_generate);
-      writer.write();
-      std::shared_ptr<Buffer> buffer = writer.getBufferSharedPointer();
-      files.emplace_back(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
     }
-  } catch (const std::exception& e) {
-    out.push_back(output_error(current ? current->path : "", std::string("cannot assemble the PDF: ") + e.what()));
+  };
+  std::thread second(work, 1);
+  work(0);
+  second.join();
+  for (const std::string& failure : failures) {
+    if (failure.empty()) continue;
+    size_t split = failure.find('\0');
+    out.push_back(output_error(failure.substr(0, split), "cannot assemble the PDF: " + failure.substr(split + 1)));
     return std::nullopt;
   }
   return files;
