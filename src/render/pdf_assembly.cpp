@@ -13,7 +13,6 @@
 #include <qpdf/Buffer.hh>
 
 namespace iopplan {
-namespace {
 
 std::unique_ptr<QPDF> open_pdf(const std::string& bytes, const std::string& name) {
   auto pdf = std::make_unique<QPDF>();
@@ -21,6 +20,18 @@ std::unique_ptr<QPDF> open_pdf(const std::string& bytes, const std::string& name
   pdf->processMemoryFile(name.c_str(), bytes.data(), bytes.size());
   return pdf;
 }
+
+std::string pdf_bytes(QPDF& pdf, bool object_streams) {
+  QPDFWriter writer(pdf);
+  writer.setOutputMemory();
+  writer.setDeterministicID(true);
+  if (object_streams) writer.setObjectStreamMode(qpdf_o_generate);
+  writer.write();
+  std::shared_ptr<Buffer> buffer = writer.getBufferSharedPointer();
+  return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+}
+
+namespace {
 
 // One PDF file from its parts, `source(i)` being the printed PDF of document i.
 std::string assemble_one(const Site& site, const PdfFile& file, const std::function<QPDF&(size_t)>& source,
@@ -59,13 +70,7 @@ std::string assemble_one(const Site& site, const PdfFile& file, const std::funct
   info.replaceKey("/ModDate", QPDFObjectHandle::newString(date));
   pdf.getTrailer().replaceKey("/Info", info);
   pdf.getRoot().replaceKey("/Lang", QPDFObjectHandle::newString(file.language));
-  QPDFWriter writer(pdf);
-  writer.setOutputMemory();
-  writer.setDeterministicID(true);
-  writer.setObjectStreamMode(qpdf_o_generate);
-  writer.write();
-  std::shared_ptr<Buffer> buffer = writer.getBufferSharedPointer();
-  return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+  return pdf_bytes(pdf, true);
 }
 
 struct Matrix {

@@ -1,6 +1,7 @@
 // Packets from printed pages: PDFs put together with qpdf, page objects copied, never laid out again.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -8,7 +9,15 @@
 #include "iopplan/base/diagnostic.hpp"
 #include "iopplan/render/site.hpp"
 
+class QPDF;
+
 namespace iopplan {
+
+// qpdf read and written the same way everywhere: a PDF from `bytes` (`name` for its messages,
+// warnings off; throws when unreadable), and a PDF's bytes with a deterministic ID, with object
+// streams where the file is final.
+std::unique_ptr<QPDF> open_pdf(const std::string& bytes, const std::string& name);
+std::string pdf_bytes(QPDF& pdf, bool object_streams);
 
 // The contents of every `site.pdfs` file, in order, from `printed` (the PDF of each of
 // `site.print_documents`). Parts follow each other; in a file of more than one copy, a copy with an

@@ -3,12 +3,12 @@
 #include <cstdio>
 #include <memory>
 
-#include <qpdf/Buffer.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
-#include <qpdf/QPDFWriter.hh>
+
+#include "render/pdf_assembly.hpp"
 
 namespace iopplan {
 namespace {
@@ -69,13 +69,6 @@ std::string with_style(std::string head, const std::string& style) {
   size_t end = head.find("</head>");
   head.insert(end == std::string::npos ? head.size() : end, "<style>" + style + "</style>\n");
   return head;
-}
-
-std::unique_ptr<QPDF> open_pdf(const std::string& bytes, const char* name) {
-  auto pdf = std::make_unique<QPDF>();
-  pdf->setSuppressWarnings(true);
-  pdf->processMemoryFile(name, bytes.data(), bytes.size());
-  return pdf;
 }
 
 // The member number of a batch mark annotation, or -1.
@@ -270,12 +263,7 @@ std::vector<std::string> split_batch(const std::string& pdf, const std::vector<i
       out_pages.addPage(page, false);
     }
     start += static_cast<size_t>(count);
-    QPDFWriter writer(out);
-    writer.setOutputMemory();
-    writer.setDeterministicID(true);
-    writer.write();
-    std::shared_ptr<Buffer> buffer = writer.getBufferSharedPointer();
-    files.emplace_back(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+    files.push_back(pdf_bytes(out, false));  // read again at once by assemble_pdfs
   }
   return files;
 }

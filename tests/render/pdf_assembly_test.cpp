@@ -5,7 +5,6 @@
 #include <qpdf/QPDFWriter.hh>
 
 #include "render/pdf_assembly.hpp"
-#include "render/pdf_bytes.hpp"
 
 using namespace iopplan;
 
@@ -29,7 +28,7 @@ std::string text_pdf(const std::vector<int>& lines_per_page) {
     page.replaceKey("/Contents", pdf.newStream(content));
     helper.addPage(QPDFPageObjectHelper(page), false);
   }
-  return fixtures::pdf_bytes(pdf);
+  return pdf_bytes(pdf, false);
 }
 
 std::string text_pdf(int pages, int lines) { return text_pdf(std::vector<int>(pages, lines)); }

@@ -5,7 +5,6 @@
 #include <qpdf/QPDFWriter.hh>
 
 #include "render/pdf_assembly.hpp"
-#include "render/pdf_bytes.hpp"
 #include "render/print_batch.hpp"
 
 using namespace iopplan;
@@ -51,7 +50,7 @@ std::string linked_pdf(const std::vector<std::string>& uris, const std::string& 
     page.replaceKey("/Annots", annotations);
     helper.addPage(QPDFPageObjectHelper(page), false);
   }
-  return fixtures::pdf_bytes(pdf);
+  return pdf_bytes(pdf, false);
 }
 
 std::string mark(int member) { return "https://iopplan.invalid/batch/" + std::to_string(member); }
